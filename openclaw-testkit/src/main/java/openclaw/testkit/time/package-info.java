@@ -1,0 +1,2 @@
+/** Deterministic time for tests: {@link openclaw.testkit.time.ManualClock}. Depends on the JDK only. */
+package openclaw.testkit.time;
