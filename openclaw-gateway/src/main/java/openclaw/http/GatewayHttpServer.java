@@ -1,0 +1,118 @@
+package openclaw.http;
+
+import io.helidon.http.HeaderValues;
+import io.helidon.http.Status;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpRouting;
+import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Supplier;
+import openclaw.auth.GatewayAuth;
+import openclaw.lifecycle.GatewayLifecycle;
+import openclaw.lifecycle.GatewayStatus;
+import openclaw.metrics.GatewayMetrics;
+import openclaw.sdk.OpenClawException;
+
+/**
+ * The gateway's HTTP listener (Helidon SE; one virtual thread per request). Owns routing and the listener's life:
+ * {@link #start} binds, {@link #close} stops accepting, lets in-flight requests finish within the drain timeout, and
+ * returns. The only class that knows Helidon's server API, so swapping the server touches this package only.
+ */
+public final class GatewayHttpServer implements AutoCloseable {
+
+    /** Where to listen and how long a shutdown may wait for in-flight requests. */
+    public record Settings(String host, int port, Duration drainTimeout) {
+        public Settings {
+            Objects.requireNonNull(host, "host");
+            Objects.requireNonNull(drainTimeout, "drainTimeout");
+        }
+    }
+
+    /** What the routes read: lifecycle, auth, metrics and the status snapshot. */
+    public record Services(
+            GatewayLifecycle lifecycle, GatewayAuth auth, GatewayMetrics metrics, Supplier<GatewayStatus> status) {}
+
+    private final WebServer server;
+    private final HttpMetricsFilter metricsFilter;
+
+    private GatewayHttpServer(WebServer server, HttpMetricsFilter metricsFilter) {
+        this.server = server;
+        this.metricsFilter = metricsFilter;
+    }
+
+    /**
+     * Binds and starts serving.
+     *
+     * @throws OpenClawException when the port is taken (naming it and how to choose another) or the address is
+     *     invalid
+     */
+    public static GatewayHttpServer start(Settings settings, Services services) {
+        Callers callers = new Callers(services.auth());
+        Set<String> routes = new HashSet<>(ProbeRoutes.PATHS);
+        routes.add(AdminRoutes.METRICS);
+        routes.add(AdminRoutes.STATUS);
+        HttpMetricsFilter metricsFilter = new HttpMetricsFilter(services.metrics().registry(), routes);
+        HttpRouting.Builder routing = HttpRouting.builder()
+                .addFilter(metricsFilter)
+                .addFilter((chain, req, res) -> {
+                    if (services.lifecycle().phase() == GatewayLifecycle.Phase.DRAINING
+                            && !ProbeRoutes.PATHS.contains(req.path().path())) {
+                        res.header(HeaderValues.CONNECTION_CLOSE);
+                        Responses.error(res, Status.SERVICE_UNAVAILABLE_503, "server_error", "draining",
+                                "the gateway is shutting down; retry against another instance");
+                        return;
+                    }
+                    chain.proceed();
+                });
+        new ProbeRoutes(services.lifecycle(), callers).register(routing);
+        new AdminRoutes(services.metrics(), services.status(), callers).register(routing);
+        WebServer server;
+        try {
+            server = WebServer.builder()
+                    .host(settings.host())
+                    .port(settings.port())
+                    .shutdownHook(false)
+                    .shutdownGracePeriod(settings.drainTimeout())
+                    .routing(routing)
+                    .build()
+                    .start();
+        } catch (UncheckedIOException | IllegalStateException e) {
+            throw bindFailure(settings, e);
+        }
+        return new GatewayHttpServer(server, metricsFilter);
+    }
+
+    /** The bound port (useful with port 0). */
+    public int port() {
+        return server.port();
+    }
+
+    /** Requests being handled right now. */
+    public int inFlight() {
+        return metricsFilter.inFlight();
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+
+    private static OpenClawException bindFailure(Settings settings, RuntimeException e) {
+        Throwable cause = e;
+        while (cause != null && !(cause instanceof BindException)) {
+            cause = cause.getCause();
+        }
+        if (cause != null) {
+            return new OpenClawException("port " + settings.port() + " on " + settings.host()
+                    + " is already in use; stop the other process (openclaw gateway stop) or choose another port"
+                    + " with --port or [gateway] port in openclaw.toml", e);
+        }
+        return new OpenClawException("cannot listen on " + settings.host() + ":" + settings.port() + ": "
+                + e.getMessage() + "; check [gateway] bind in openclaw.toml", e);
+    }
+
+}

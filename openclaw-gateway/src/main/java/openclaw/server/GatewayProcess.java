@@ -1,0 +1,230 @@
+package openclaw.server;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import openclaw.auth.GatewayAuth;
+import openclaw.auth.GatewayToken;
+import openclaw.auth.GatewayTokens;
+import openclaw.config.AuthMode;
+import openclaw.config.ConfigLoader;
+import openclaw.config.ConfigWatcher;
+import openclaw.config.OpenClawConfig;
+import openclaw.http.GatewayHttpServer;
+import openclaw.lifecycle.BuildInfo;
+import openclaw.lifecycle.GatewayLifecycle;
+import openclaw.lifecycle.GatewayStatus;
+import openclaw.lifecycle.PidFile;
+import openclaw.logging.LogSetup;
+import openclaw.metrics.GatewayMetrics;
+import openclaw.sdk.OpenClawException;
+import openclaw.secrets.SecretFiles;
+import openclaw.store.Store;
+import openclaw.store.StoreSettings;
+
+/**
+ * A running gateway: the composition root that loads config, prepares the state directory and token, installs
+ * logging, opens and migrates storage (in parallel with binding the HTTP listener), and tears everything down in
+ * reverse on {@link #shutdown()}. Constructed only through {@link #start}; thread-safe; shutdown is idempotent.
+ */
+public final class GatewayProcess implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(GatewayProcess.class.getName());
+
+    private final GatewayOptions options;
+    private final GatewayLifecycle lifecycle;
+    private final Resources resources;
+    private final ConfigReloader reloader;
+    private final PidFile pidFile;
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private final CountDownLatch terminated = new CountDownLatch(1);
+
+    /** What {@link #shutdown()} must close, in reverse order of opening. */
+    private record Resources(
+            Optional<LogSetup> logs, GatewayMetrics metrics, Store store, GatewayHttpServer http, ConfigWatcher watcher) {}
+
+    private GatewayProcess(
+            GatewayOptions options,
+            GatewayLifecycle lifecycle,
+            Resources resources,
+            ConfigReloader reloader,
+            PidFile pidFile) {
+        this.options = options;
+        this.lifecycle = lifecycle;
+        this.resources = resources;
+        this.reloader = reloader;
+        this.pidFile = pidFile;
+    }
+
+    /**
+     * Starts a gateway and returns once it is ready ({@code /readyz} answers 200).
+     *
+     * @throws openclaw.config.ConfigException for an invalid config file (every problem listed)
+     * @throws GatewayStartException for a configuration the gateway refuses to run with
+     * @throws OpenClawException for an unusable state directory, taken port or unreachable storage
+     */
+    public static GatewayProcess start(GatewayOptions options) {
+        GatewayLifecycle lifecycle = GatewayLifecycle.startingNow();
+        OpenClawConfig config = Overrides.apply(ConfigLoader.loadOrThrow(options.configFile(), options.env()), options);
+        Overrides.refuseUnsafeBind(config);
+        SecretFiles.ensurePrivateDirectory(options.home().root());
+        SecretFiles.ensurePrivateDirectory(options.home().stateDir());
+        Optional<GatewayToken> token = config.gateway().auth().mode() == AuthMode.TOKEN
+                ? Optional.of(GatewayTokens.resolveForServer(
+                        config.gateway().auth().token(), options.home().gatewayTokenFile()))
+                : Optional.empty();
+        Set<String> secrets = token.map(t -> Set.of(t.value())).orElse(Set.of());
+        Optional<LogSetup> logs = options.installLogging()
+                ? Optional.of(LogSetup.install(config.logging(), options.home(), secrets))
+                : Optional.empty();
+        lifecycle.pending("storage");
+        String storageUrl = config.storage().effectiveUrl(options.home());
+        Future<Store> storeFuture = StartupTasks.submit(() -> openAndMigrate(storageUrl));
+        GatewayMetrics metrics = new GatewayMetrics();
+        GatewayAuth auth = new GatewayAuth(config.gateway().auth().mode(), token);
+        AtomicReference<Store> storeRef = new AtomicReference<>();
+        AtomicReference<GatewayHttpServer> httpRef = new AtomicReference<>();
+        StatusSnapshot status = new StatusSnapshot(lifecycle, config, storeRef, httpRef);
+        GatewayHttpServer http;
+        try {
+            http = GatewayHttpServer.start(
+                    new GatewayHttpServer.Settings(
+                            config.gateway().bind().host(), config.gateway().port(), options.drainTimeout()),
+                    new GatewayHttpServer.Services(lifecycle, auth, metrics, status::current));
+        } catch (RuntimeException e) {
+            StartupTasks.closeWhenDone(storeFuture);
+            throw e;
+        }
+        httpRef.set(http);
+        Store store;
+        try {
+            store = awaitStore(storeFuture);
+        } catch (RuntimeException e) {
+            http.close();
+            throw e;
+        }
+        storeRef.set(store);
+        lifecycle.addCheck(new StorageCheck(store));
+        store.instance().startup(BuildInfo.current().version());
+        PidFile pid = new PidFile(ProcessHandle.current().pid(), config.gateway().bind().host(), http.port(),
+                Instant.now());
+        pid.write(options.home().pidFile());
+        ConfigReloader reloader = new ConfigReloader(config, auth, logs, status, options);
+        ConfigWatcher watcher = new ConfigWatcher(options.configFile(), options.env(), reloader::apply,
+                reloader::rejected);
+        watcher.start();
+        lifecycle.markStarted();
+        StartupTasks.submit(() -> {
+            metrics.bindJvmMeters();
+            return null;
+        });
+        LOG.info(() -> "gateway listening on http://" + config.gateway().bind().host() + ":" + http.port()
+                + " (" + BuildInfo.current().versionLine() + ", auth " + token.map(GatewayToken::fingerprint)
+                        .map(f -> "token " + f).orElse("none") + ", storage " + store.describe() + ") ready in "
+                + lifecycle.uptimeMs() + " ms");
+        return new GatewayProcess(options, lifecycle, new Resources(logs, metrics, store, http, watcher), reloader,
+                pid);
+    }
+
+    /** The bound HTTP port. */
+    public int port() {
+        return resources.http().port();
+    }
+
+    /** The lifecycle behind the probes. */
+    public GatewayLifecycle lifecycle() {
+        return lifecycle;
+    }
+
+    /** The effective config currently applied (after hot reloads). */
+    public OpenClawConfig config() {
+        return reloader.current();
+    }
+
+    /**
+     * Drains and stops: readiness turns false, the listener stops accepting, in-flight requests get up to the drain
+     * timeout, then config watching, storage, metrics and logging close. Idempotent; later calls wait for the first.
+     */
+    public void shutdown() {
+        if (!stopping.compareAndSet(false, true)) {
+            awaitTermination();
+            return;
+        }
+        try {
+            lifecycle.markDraining();
+            LOG.info(() -> "shutting down: draining " + resources.http().inFlight() + " in-flight request(s), up to "
+                    + options.drainTimeout().toMillis() + " ms");
+            closeQuietly("http listener", resources.http());
+            closeQuietly("config watcher", resources.watcher());
+            closeQuietly("storage", resources.store());
+            pidFile.deleteIfOurs(options.home().pidFile());
+            closeQuietly("metrics", resources.metrics());
+            LOG.info("gateway stopped");
+            resources.logs().ifPresent(l -> closeQuietly("logging", l));
+        } finally {
+            terminated.countDown();
+        }
+    }
+
+    /** Blocks until {@link #shutdown()} has completed. */
+    public void awaitTermination() {
+        try {
+            terminated.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        shutdown();
+    }
+
+    private static Store openAndMigrate(String url) {
+        Store store = Store.open(StoreSettings.of(url));
+        try {
+            store.migrate();
+            return store;
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    private static Store awaitStore(Future<Store> future) {
+        try {
+            return future.get(5, TimeUnit.MINUTES);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new OpenClawException("storage failed to open: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OpenClawException("interrupted while opening storage", e);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new OpenClawException("storage did not open within 5 minutes", e);
+        }
+    }
+
+    private static void closeQuietly(String what, AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) { // shutdown boundary: one failing part must not keep the others open
+            LOG.log(Level.WARNING, "error while closing " + what, e);
+        }
+    }
+
+    /** Exposes the status snapshot to the process. */
+    GatewayStatus status() {
+        return reloader.status().current();
+    }
+}

@@ -1,0 +1,87 @@
+package openclaw.server;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+import openclaw.config.ConfigException;
+import openclaw.config.OpenClawHome;
+import openclaw.sdk.OpenClawException;
+import sun.misc.Signal;
+
+/**
+ * Runs the gateway in the foreground for {@code openclaw gateway}: starts it, turns SIGTERM and SIGINT into a
+ * graceful {@link GatewayProcess#shutdown()}, and maps failures to exit codes (0 after a clean stop, 1 for runtime
+ * problems, 2 for configuration the gateway refuses). Also hosts the AOT training run.
+ */
+public final class GatewayRunner {
+
+    private GatewayRunner() {}
+
+    /** Starts, serves until a signal arrives, drains, and returns the exit code. */
+    public static int runForeground(GatewayOptions options, PrintStream err) {
+        GatewayProcess gateway;
+        try {
+            gateway = GatewayProcess.start(options);
+        } catch (ConfigException e) {
+            err.println("openclaw: invalid config, the gateway did not start:");
+            e.issues().forEach(i -> err.println("  " + i.describe(options.configFile())));
+            if (e.issues().isEmpty()) {
+                err.println("  " + e.getMessage());
+            }
+            return 2;
+        } catch (GatewayStartException e) {
+            err.println("openclaw: " + e.getMessage());
+            return e.exitCode();
+        } catch (OpenClawException e) {
+            err.println("openclaw: " + e.getMessage());
+            return 1;
+        }
+        Runnable stop = () -> Thread.ofPlatform().name("openclaw-shutdown").start(gateway::shutdown);
+        Signal.handle(new Signal("TERM"), s -> stop.run());
+        Signal.handle(new Signal("INT"), s -> stop.run());
+        gateway.awaitTermination();
+        return 0;
+    }
+
+    /**
+     * The AOT-cache training run: a gateway in a throw-away home on a free port, exercised with the requests a real
+     * one serves first (probes, metrics, status), then shut down the normal way. Exit code 0 means the packaged jar
+     * starts, serves and stops: it doubles as a packaging self-test.
+     */
+    public static int train(Map<String, String> env, PrintStream err) {
+        Path home;
+        try {
+            home = Files.createTempDirectory("openclaw-train");
+        } catch (IOException e) {
+            err.println("openclaw: cannot create a training directory: " + e.getMessage());
+            return 1;
+        }
+        try {
+            GatewayOptions options = GatewayOptions.forHome(new OpenClawHome(home), env).withPort(0);
+            GatewayProcess gateway = GatewayProcess.start(options);
+            try {
+                TrainingTraffic.run(gateway.port(), home.resolve("credentials/gateway.token"));
+            } finally {
+                gateway.shutdown();
+            }
+            return 0;
+        } catch (RuntimeException e) {
+            err.println("openclaw: training run failed: " + e);
+            return 1;
+        } finally {
+            deleteTree(home);
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a leftover temp directory is harmless
+        }
+    }
+}
