@@ -42,7 +42,9 @@ final class JdbcSessionStore implements SessionStore {
 
     @Override
     public Optional<SessionRecord> find(String key) {
-        return jdbc.query("reading session " + key, SELECT + " WHERE session_key = ?", JdbcSessionStore::map, key).stream()
+        return jdbc
+                .query("reading session " + key, SELECT + " WHERE session_key = ?", JdbcSessionStore::map, key)
+                .stream()
                 .findFirst();
     }
 
@@ -82,8 +84,7 @@ final class JdbcSessionStore implements SessionStore {
     static void checkKey(String key) {
         Objects.requireNonNull(key, "key");
         if (key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
-            throw new StoreException("session key must be 1 to " + MAX_KEY_LENGTH + " characters, got "
-                    + key.length());
+            throw new StoreException("session key must be 1 to " + MAX_KEY_LENGTH + " characters, got " + key.length());
         }
     }
 

@@ -27,8 +27,7 @@ final class JdbcTranscriptStore implements TranscriptStore {
         this.jdbc = jdbc;
         this.clock = clock;
         boolean postgres = kind == StoreKind.POSTGRESQL;
-        this.lockSession =
-                "SELECT entry_count FROM sessions WHERE session_key = ?" + (postgres ? " FOR UPDATE" : "");
+        this.lockSession = "SELECT entry_count FROM sessions WHERE session_key = ?" + (postgres ? " FOR UPDATE" : "");
         // PostgreSQL's json type needs an explicit cast from a text parameter; json keeps the text byte for byte
         this.insert = "INSERT INTO transcript_entries (session_key, seq, role, content, created_at) VALUES (?, ?, ?, "
                 + (postgres ? "CAST(? AS json)" : "?") + ", ?)";
@@ -79,8 +78,7 @@ final class JdbcTranscriptStore implements TranscriptStore {
 
     @Override
     public long count(String sessionKey) {
-        return jdbc
-                .query(
+        return jdbc.query(
                         "counting the transcript of session " + sessionKey,
                         "SELECT COUNT(*) FROM transcript_entries WHERE session_key = ?",
                         row -> row.getLong(1),
@@ -90,6 +88,10 @@ final class JdbcTranscriptStore implements TranscriptStore {
 
     private static TranscriptEntry map(ResultSet row) throws SQLException {
         return new TranscriptEntry(
-                row.getString(1), row.getLong(2), row.getString(3), row.getString(4), Instant.ofEpochMilli(row.getLong(5)));
+                row.getString(1),
+                row.getLong(2),
+                row.getString(3),
+                row.getString(4),
+                Instant.ofEpochMilli(row.getLong(5)));
     }
 }

@@ -93,7 +93,8 @@ final class SqliteDataSource {
     private static void createDirectory(Path dir) {
         try {
             try {
-                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                Files.createDirectories(
+                        dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             } catch (UnsupportedOperationException e) {
                 // not a POSIX file system (Windows): fall back to the platform's default permissions
                 Files.createDirectories(dir);
