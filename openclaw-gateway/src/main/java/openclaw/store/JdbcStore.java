@@ -1,0 +1,159 @@
+package openclaw.store;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.concurrent.locks.ReentrantLock;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
+
+/**
+ * The {@link Store} over one HikariCP pool, for either dialect. Schema changes go through Flyway with one migration
+ * set per dialect ({@code db/migration/sqlite}, {@code db/migration/postgresql}); migration versions are integers.
+ * Created by {@link Store#open(StoreSettings)}, owned and closed by the composition root. Thread-safe.
+ */
+final class JdbcStore implements Store {
+
+    private final StoreUrl url;
+    private final HikariDataSource pool;
+    private final Jdbc jdbc;
+    private final ReentrantLock flywayLock = new ReentrantLock();
+    private final InstanceStore instance;
+    private final AgentStore agents;
+    private final SessionStore sessions;
+    private final TranscriptStore transcripts;
+    private final KeyValueStore keyValues;
+    private Flyway flyway;
+
+    private JdbcStore(StoreUrl url, HikariDataSource pool, Clock clock) {
+        this.url = url;
+        this.pool = pool;
+        this.jdbc = new Jdbc(pool, url.describe());
+        this.instance = new JdbcInstanceStore(jdbc, clock);
+        this.agents = new JdbcAgentStore(jdbc, clock);
+        this.sessions = new JdbcSessionStore(jdbc, clock);
+        this.transcripts = new JdbcTranscriptStore(jdbc, clock, url.kind());
+        this.keyValues = new JdbcKeyValueStore(jdbc, clock);
+    }
+
+    static Store open(StoreSettings settings) {
+        StoreUrl url = StoreUrl.parse(settings.jdbcUrl());
+        HikariDataSource pool =
+                switch (url.kind()) {
+                    case SQLITE -> SqliteDataSource.open(url.sqliteFile());
+                    case POSTGRESQL -> PostgresDataSource.open(url);
+                };
+        return new JdbcStore(url, pool, settings.clock());
+    }
+
+    @Override
+    public void migrate() {
+        try {
+            flyway().migrate();
+        } catch (FlywayException e) {
+            throw new StoreException(
+                    "migrating the schema of " + describe() + " failed: " + e.getMessage()
+                            + ". No data was deleted; if this database was not created by OpenClaw for the JVM, set"
+                            + " another storage URL",
+                    e);
+        }
+    }
+
+    @Override
+    public MigrationStatus migrationStatus() {
+        try {
+            MigrationInfoService info = flyway().info();
+            MigrationInfo current = info.current();
+            int applied = current == null ? 0 : version(current);
+            int latest = Arrays.stream(info.all())
+                    .filter(m -> m.getState().isResolved())
+                    .mapToInt(JdbcStore::version)
+                    .max()
+                    .orElse(0);
+            return new MigrationStatus(applied, latest, info.pending().length);
+        } catch (FlywayException e) {
+            throw new StoreException("reading the migration status of " + describe() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public StoreKind kind() {
+        return url.kind();
+    }
+
+    @Override
+    public String describe() {
+        return url.describe();
+    }
+
+    @Override
+    public void check() {
+        jdbc.query("liveness check", "SELECT 1", row -> row.getInt(1));
+    }
+
+    @Override
+    public InstanceStore instance() {
+        return instance;
+    }
+
+    @Override
+    public AgentStore agents() {
+        return agents;
+    }
+
+    @Override
+    public SessionStore sessions() {
+        return sessions;
+    }
+
+    @Override
+    public TranscriptStore transcripts() {
+        return transcripts;
+    }
+
+    @Override
+    public KeyValueStore keyValues() {
+        return keyValues;
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    @Override
+    public String toString() {
+        return "Store[" + describe() + "]";
+    }
+
+    /** Built on first use: loading Flyway costs startup time that stores which are never migrated need not pay. */
+    private Flyway flyway() {
+        flywayLock.lock();
+        try {
+            if (flyway == null) {
+                String dialect = url.kind() == StoreKind.SQLITE ? "sqlite" : "postgresql";
+                flyway = Flyway.configure(JdbcStore.class.getClassLoader())
+                        .dataSource(pool)
+                        .locations("classpath:db/migration/" + dialect)
+                        .failOnMissingLocations(true)
+                        .placeholderReplacement(false)
+                        .cleanDisabled(true)
+                        .load();
+            }
+            return flyway;
+        } finally {
+            flywayLock.unlock();
+        }
+    }
+
+    private static int version(MigrationInfo migration) {
+        String version = migration.getVersion().getVersion();
+        try {
+            return Integer.parseInt(version);
+        } catch (NumberFormatException e) {
+            throw new StoreException("migration version " + version + " is not an integer (V1, V2, …)", e);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package openclaw.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * {@link TranscriptStore} on the {@code transcript_entries} table.
+ *
+ * <p>Seq assignment is gap-free and unique under concurrency: each append locks the session row first, then reads
+ * the maximum seq, inserts and bumps the session in the same transaction. On PostgreSQL the lock is
+ * {@code SELECT ... FOR UPDATE} (other gateway processes may append too); on SQLite the transaction starts with
+ * {@code BEGIN IMMEDIATE}, which already holds the database's single write lock. The primary key
+ * {@code (session_key, seq)} is the last line of defence. Thread-safe.
+ */
+final class JdbcTranscriptStore implements TranscriptStore {
+
+    private final Jdbc jdbc;
+    private final Clock clock;
+    private final String lockSession;
+    private final String insert;
+
+    JdbcTranscriptStore(Jdbc jdbc, Clock clock, StoreKind kind) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        boolean postgres = kind == StoreKind.POSTGRESQL;
+        this.lockSession = "SELECT entry_count FROM sessions WHERE session_key = ?" + (postgres ? " FOR UPDATE" : "");
+        // PostgreSQL's json type needs an explicit cast from a text parameter; json keeps the text byte for byte
+        this.insert = "INSERT INTO transcript_entries (session_key, seq, role, content, created_at) VALUES (?, ?, ?, "
+                + (postgres ? "CAST(? AS json)" : "?") + ", ?)";
+    }
+
+    @Override
+    public TranscriptEntry append(String sessionKey, String role, String contentJson) {
+        Objects.requireNonNull(sessionKey, "sessionKey");
+        Objects.requireNonNull(role, "role");
+        Objects.requireNonNull(contentJson, "contentJson");
+        return jdbc.inTransaction("appending to the transcript of session " + sessionKey, c -> {
+            if (Jdbc.queryOne(c, lockSession, row -> row.getLong(1), sessionKey).isEmpty()) {
+                throw new StoreException("cannot append to the transcript of session " + sessionKey
+                        + ": the session does not exist; create it with SessionStore.getOrCreate first");
+            }
+            long seq = Jdbc.queryOne(
+                                    c,
+                                    "SELECT COALESCE(MAX(seq), 0) FROM transcript_entries WHERE session_key = ?",
+                                    row -> row.getLong(1),
+                                    sessionKey)
+                            .orElse(0L)
+                    + 1;
+            long now = clock.millis();
+            Jdbc.update(c, insert, sessionKey, seq, role, contentJson, now);
+            Jdbc.update(
+                    c,
+                    "UPDATE sessions SET updated_at = ?, entry_count = entry_count + 1 WHERE session_key = ?",
+                    now,
+                    sessionKey);
+            return new TranscriptEntry(sessionKey, seq, role, contentJson, Instant.ofEpochMilli(now));
+        });
+    }
+
+    @Override
+    public List<TranscriptEntry> read(String sessionKey, long afterSeq, int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must not be negative: " + limit);
+        }
+        return jdbc.query(
+                "reading the transcript of session " + sessionKey,
+                "SELECT session_key, seq, role, content, created_at FROM transcript_entries"
+                        + " WHERE session_key = ? AND seq > ? ORDER BY seq LIMIT ?",
+                JdbcTranscriptStore::map,
+                sessionKey,
+                afterSeq,
+                limit);
+    }
+
+    @Override
+    public long count(String sessionKey) {
+        return jdbc.query(
+                        "counting the transcript of session " + sessionKey,
+                        "SELECT COUNT(*) FROM transcript_entries WHERE session_key = ?",
+                        row -> row.getLong(1),
+                        sessionKey)
+                .getFirst();
+    }
+
+    private static TranscriptEntry map(ResultSet row) throws SQLException {
+        return new TranscriptEntry(
+                row.getString(1),
+                row.getLong(2),
+                row.getString(3),
+                row.getString(4),
+                Instant.ofEpochMilli(row.getLong(5)));
+    }
+}

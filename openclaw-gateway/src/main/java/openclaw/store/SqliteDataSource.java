@@ -1,0 +1,117 @@
+package openclaw.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * Opens the embedded SQLite database as a one-connection pool, after checking that its directory and file are usable
+ * so failures name the exact path instead of surfacing as a driver error.
+ *
+ * <p>Connection settings, applied by the driver to every new connection:
+ * <ul>
+ *   <li>{@code journal_mode=WAL}: readers (CLI, backups) never block the gateway's writes.
+ *   <li>{@code synchronous=FULL}: every commit fsyncs the write-ahead log. With WAL, {@code NORMAL} is faster but may
+ *       lose the last committed transactions on power loss; "nothing acknowledged is lost" is a product promise and
+ *       the gateway commits little data, so durability wins over throughput.
+ *   <li>{@code foreign_keys=ON}: transcripts cannot outlive their session.
+ *   <li>{@code busy_timeout=5000}: another process (the CLI) may hold the write lock briefly; wait instead of failing.
+ *   <li>transactions start with {@code BEGIN IMMEDIATE}, taking the write lock up front, so a read-then-write
+ *       transaction cannot fail halfway with {@code SQLITE_BUSY} on lock upgrade.
+ * </ul>
+ *
+ * <p>The pool holds one connection because SQLite allows one writer; callers queue in the pool (no monitor is held,
+ * which keeps virtual threads unpinned). Opening never creates tables or writes data; the directory is created with
+ * mode 0700 only when missing and an existing directory's permissions are left alone. Stateless utility.
+ */
+final class SqliteDataSource {
+
+    static final int BUSY_TIMEOUT_MILLIS = 5000;
+
+    private SqliteDataSource() {}
+
+    /** Checks the location and opens the pool; the first connection is opened eagerly to fail fast. */
+    static HikariDataSource open(Path file) {
+        prepareLocation(file);
+        SQLiteConfig sqlite = new SQLiteConfig();
+        sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        sqlite.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        sqlite.enforceForeignKeys(true);
+        sqlite.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+        sqlite.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        org.sqlite.SQLiteDataSource driver = new org.sqlite.SQLiteDataSource(sqlite);
+        driver.setUrl(StoreUrl.SQLITE_PREFIX + file);
+
+        HikariConfig pool = new HikariConfig();
+        pool.setPoolName("openclaw-sqlite");
+        pool.setDataSource(driver);
+        pool.setMaximumPoolSize(1);
+        pool.setMinimumIdle(1);
+        pool.setConnectionTimeout(30_000);
+        try {
+            return new HikariDataSource(pool);
+        } catch (RuntimeException e) {
+            throw new StoreException(
+                    "cannot open SQLite database " + file + ": " + rootMessage(e)
+                            + ". If this file is not an OpenClaw database, move it away or set another storage URL;"
+                            + " the file was not modified",
+                    e);
+        }
+    }
+
+    /** Creates a missing state directory (0700) and checks that directory and file are writable. */
+    static void prepareLocation(Path file) {
+        Path dir = file.getParent();
+        if (!Files.exists(dir)) {
+            createDirectory(dir);
+        }
+        if (!Files.isDirectory(dir)) {
+            throw new StoreException("SQLite state directory " + dir + " is not a directory; remove or rename it, or"
+                    + " set another storage URL");
+        }
+        if (!Files.isWritable(dir) || !Files.isReadable(dir)) {
+            throw new StoreException("SQLite state directory " + dir + " is not writable (SQLite creates its -wal and"
+                    + " -shm files next to the database); give the gateway's user read/write access, e.g."
+                    + " chmod u+rwx " + dir);
+        }
+        if (Files.exists(file)) {
+            if (!Files.isRegularFile(file)) {
+                throw new StoreException("SQLite database " + file + " is not a regular file; remove or rename it, or"
+                        + " set another storage URL");
+            }
+            if (!Files.isWritable(file) || !Files.isReadable(file)) {
+                throw new StoreException("SQLite database " + file + " is not writable; give the gateway's user"
+                        + " read/write access, e.g. chmod u+rw " + file);
+            }
+        }
+    }
+
+    private static void createDirectory(Path dir) {
+        try {
+            try {
+                Files.createDirectories(
+                        dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system (Windows): fall back to the platform's default permissions
+                Files.createDirectories(dir);
+            }
+        } catch (IOException e) {
+            throw new StoreException(
+                    "cannot create SQLite state directory " + dir + " (" + e + "); create it with write access for the"
+                            + " gateway's user or set another storage URL",
+                    e);
+        }
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.toString() : root.getMessage();
+    }
+}
