@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import openclaw.auth.GatewayAuth;
 import openclaw.lifecycle.GatewayLifecycle;
@@ -51,6 +52,11 @@ public final class GatewayHttpServer implements AutoCloseable {
      *     invalid
      */
     public static GatewayHttpServer start(Settings settings, Services services) {
+        return start(settings, services, routing -> {});
+    }
+
+    /** As {@link #start(Settings, Services)}, with extra routes (used by tests that need a slow request). */
+    static GatewayHttpServer start(Settings settings, Services services, Consumer<HttpRouting.Builder> extraRoutes) {
         Callers callers = new Callers(services.auth());
         Set<String> routes = new HashSet<>(ProbeRoutes.PATHS);
         routes.add(AdminRoutes.METRICS);
@@ -70,6 +76,7 @@ public final class GatewayHttpServer implements AutoCloseable {
                 });
         new ProbeRoutes(services.lifecycle(), callers).register(routing);
         new AdminRoutes(services.metrics(), services.status(), callers).register(routing);
+        extraRoutes.accept(routing);
         WebServer server;
         try {
             server = WebServer.builder()
