@@ -19,6 +19,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -127,43 +128,51 @@ public final class ConfigLoader {
                 config.gateway().withAuth(config.gateway().auth().withToken(token)));
     }
 
-    private static void resolveEnvReferences(
+    /** Replaces env references in place; a value with a missing variable is removed so only one issue names it. */
+    private static boolean resolveEnvReferences(
             JsonNode node, String path, Map<String, String> env, List<ConfigIssue> errors) {
+        boolean ok = true;
         if (node instanceof ObjectNode object) {
             for (Map.Entry<String, JsonNode> field : new ArrayList<>(object.properties())) {
                 String childPath = TomlText.child(path, field.getKey());
                 JsonNode value = field.getValue();
-                if (value.isTextual()) {
-                    object.set(field.getKey(), TextNode.valueOf(substitute(value.asText(), childPath, env, errors)));
-                } else {
-                    resolveEnvReferences(value, childPath, env, errors);
-                }
+                Optional<JsonNode> resolved = value.isTextual()
+                        ? substitute(value.asText(), childPath, env, errors)
+                        : Optional.of(value).filter(v -> resolveEnvReferences(v, childPath, env, errors));
+                resolved.ifPresentOrElse(v -> object.set(field.getKey(), v), () -> object.remove(field.getKey()));
             }
-        } else if (node.isArray()) {
-            ArrayNode array = (ArrayNode) node;
+        } else if (node instanceof ArrayNode array) {
             for (int i = 0; i < array.size(); i++) {
                 String childPath = path + "[" + i + "]";
-                if (array.get(i).isTextual()) {
-                    array.set(i, TextNode.valueOf(substitute(array.get(i).asText(), childPath, env, errors)));
+                JsonNode element = array.get(i);
+                Optional<JsonNode> resolved = element.isTextual()
+                        ? substitute(element.asText(), childPath, env, errors)
+                        : Optional.of(element).filter(v -> resolveEnvReferences(v, childPath, env, errors));
+                if (resolved.isPresent()) {
+                    array.set(i, resolved.get());
                 } else {
-                    resolveEnvReferences(array.get(i), childPath, env, errors);
+                    ok = false;
                 }
             }
         }
+        return ok;
     }
 
-    private static String substitute(String value, String path, Map<String, String> env, List<ConfigIssue> errors) {
+    private static Optional<JsonNode> substitute(
+            String value, String path, Map<String, String> env, List<ConfigIssue> errors) {
         Matcher m = ENV_REF.matcher(value);
         StringBuilder out = new StringBuilder();
+        boolean ok = true;
         while (m.find()) {
             String resolved = env.get(m.group(1));
             if (resolved == null) {
                 errors.add(ConfigIssue.at(path, "environment variable \"" + m.group(1) + "\" is not set"));
+                ok = false;
                 resolved = "";
             }
             m.appendReplacement(out, Matcher.quoteReplacement(resolved));
         }
-        return m.appendTail(out).toString();
+        return ok ? Optional.of(TextNode.valueOf(m.appendTail(out).toString())) : Optional.empty();
     }
 
     private static List<ConfigIssue> positioned(

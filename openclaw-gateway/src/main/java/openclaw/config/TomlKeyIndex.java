@@ -137,13 +137,13 @@ final class TomlKeyIndex {
         for (int i = 0; i < segments.size(); i++) {
             path.replace(0, path.length(), TomlText.child(path.toString(), segments.get(i)));
             boolean last = i == segments.size() - 1;
+            String soFar = path.toString();
             if (last && array) {
-                int count = arrayTableCounts.merge(path.toString(), 1, Integer::sum);
-                path.append('[').append(count - 1).append(']');
-            } else if (arrayTableCounts.containsKey(path.toString())) {
                 path.append('[')
-                        .append(arrayTableCounts.get(path.toString()) - 1)
+                        .append(arrayTableCounts.merge(soFar, 1, Integer::sum) - 1)
                         .append(']');
+            } else if (arrayTableCounts.containsKey(soFar)) {
+                path.append('[').append(arrayTableCounts.get(soFar) - 1).append(']');
             }
         }
         expect(']');

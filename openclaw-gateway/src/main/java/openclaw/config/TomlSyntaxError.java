@@ -19,7 +19,16 @@ final class TomlSyntaxError {
         String lineText = lineText(text, line);
         String before = lineText.substring(0, Math.max(0, Math.min(lineText.length(), column - 1)));
         String found = found(lineText, column);
-        return new ConfigIssue("", line, column, message(String.valueOf(e.getOriginalMessage()), before, found));
+        String original = String.valueOf(e.getOriginalMessage());
+        int eq = lineText.indexOf('=');
+        String value = eq < 0 ? "" : lineText.substring(eq + 1).strip();
+        if ((original.equals("Unknown token") || original.startsWith("More data after value"))
+                && value.matches("[A-Za-z_][A-Za-z0-9_-]*")) {
+            // The lexer splits a bare word like "info" into "inf" + "o"; the real mistake is the missing quotes.
+            return new ConfigIssue(
+                    "", line, column, "expected a value but found unquoted text '" + value + "' (quote strings)");
+        }
+        return new ConfigIssue("", line, column, message(original, before, found));
     }
 
     private static String message(String original, String before, String found) {
