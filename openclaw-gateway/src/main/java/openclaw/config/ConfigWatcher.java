@@ -10,6 +10,7 @@ import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -20,7 +21,7 @@ import java.util.function.Consumer;
 /**
  * Hot reload: watches the config file and reports each valid change once. Uses a {@link WatchService} on the parent
  * directory (so editors that save by writing a temp file and renaming it over the original are seen), debounces bursts
- * of events by {@value #DEBOUNCE_MILLIS} ms, and falls back to polling modification time, size and file key every
+ * of events by {@value #DEBOUNCE_MILLIS} ms, and falls back to polling modification time, size and content hash every
  * second when no watch service is available. A valid edit calls {@code onReload} only when the config differs from the
  * last good one; an invalid edit calls {@code onRejected} and the last good config stays. A deleted file is ignored
  * (the last good config stays). Callbacks run on the watcher's own daemon thread; the owner calls {@link #close()}.
@@ -41,6 +42,7 @@ public final class ConfigWatcher implements AutoCloseable {
     private volatile Thread thread;
     private volatile WatchService watchService;
     private Optional<OpenClawConfig> lastGood = Optional.empty();
+    private Optional<List<Object>> initialStamp = Optional.empty();
 
     /** A watcher for {@code file}; nothing happens until {@link #start()}. */
     public ConfigWatcher(
@@ -75,6 +77,7 @@ public final class ConfigWatcher implements AutoCloseable {
         if (ConfigLoader.load(file, env) instanceof LoadResult.Loaded loaded) {
             lastGood = Optional.of(loaded.config());
         }
+        initialStamp = stamp();
         Runnable loop = this::pollLoop;
         if (!forcePolling) {
             try {
@@ -145,7 +148,7 @@ public final class ConfigWatcher implements AutoCloseable {
     }
 
     private void pollLoop() {
-        Optional<List<Object>> stamp = stamp();
+        Optional<List<Object>> stamp = initialStamp;
         try {
             while (!closed) {
                 Thread.sleep(pollInterval);
@@ -162,8 +165,10 @@ public final class ConfigWatcher implements AutoCloseable {
 
     private Optional<List<Object>> stamp() {
         try {
+            // The content hash catches same-size edits within the file system's timestamp granularity.
             BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-            return Optional.of(List.of(a.lastModifiedTime(), a.size(), String.valueOf(a.fileKey())));
+            int hash = Arrays.hashCode(Files.readAllBytes(file));
+            return Optional.of(List.of(a.lastModifiedTime(), a.size(), hash));
         } catch (IOException e) {
             return Optional.empty();
         }

@@ -1,6 +1,5 @@
 package openclaw.config;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,17 +26,14 @@ final class TomlKeyIndex {
      */
     record Entry(int line, int column, int valueStart, int valueEnd) {}
 
-    private final String text;
+    private final TomlCursor in;
     private final Map<String, Entry> keys = new HashMap<>();
     private final Map<String, Entry> headers = new HashMap<>();
     private final Map<String, Integer> sectionEnds = new HashMap<>();
     private final Map<String, Integer> arrayTableCounts = new HashMap<>();
-    private int pos;
-    private int line = 1;
-    private int lineStart;
 
     private TomlKeyIndex(String text) {
-        this.text = text;
+        this.in = new TomlCursor(text);
     }
 
     /** Indexes a TOML text. */
@@ -102,37 +98,37 @@ final class TomlKeyIndex {
     private void scan() {
         String table = "";
         sectionEnds.put("", 0);
-        while (pos < text.length()) {
-            skipBlanks();
-            char c = peek(0);
+        while (in.pos < in.text.length()) {
+            in.skipBlanks();
+            char c = in.peek(0);
             if (c == '\n' || c == '\r') {
-                newline();
+                in.newline();
             } else if (c == '#') {
-                skipToLineEnd();
+                in.skipToLineEnd();
             } else if (c == '[') {
                 table = header();
             } else if (c != 0) {
-                int keyLine = line;
-                int keyColumn = column();
-                List<String> segments = keySegments();
-                expect('=');
-                skipBlanks();
+                int keyLine = in.line;
+                int keyColumn = in.column();
+                List<String> segments = in.keySegments();
+                in.expect('=');
+                in.skipBlanks();
                 keyValue(resolve(table, segments), segments.size(), keyLine, keyColumn);
-                skipToLineEnd();
-                if (peek(0) == '\r' || peek(0) == '\n') {
-                    newline();
+                in.skipToLineEnd();
+                if (in.peek(0) == '\r' || in.peek(0) == '\n') {
+                    in.newline();
                 }
-                sectionEnds.put(table, pos);
+                sectionEnds.put(table, in.pos);
             }
         }
     }
 
     private String header() {
-        int headerLine = line;
-        int headerColumn = column();
-        boolean array = peek(1) == '[';
-        pos += array ? 2 : 1;
-        List<String> segments = keySegments();
+        int headerLine = in.line;
+        int headerColumn = in.column();
+        boolean array = in.peek(1) == '[';
+        in.pos += array ? 2 : 1;
+        List<String> segments = in.keySegments();
         StringBuilder path = new StringBuilder();
         for (int i = 0; i < segments.size(); i++) {
             path.replace(0, path.length(), TomlText.child(path.toString(), segments.get(i)));
@@ -146,22 +142,22 @@ final class TomlKeyIndex {
                 path.append('[').append(arrayTableCounts.get(soFar) - 1).append(']');
             }
         }
-        expect(']');
+        in.expect(']');
         if (array) {
-            expect(']');
+            in.expect(']');
         }
-        skipToLineEnd();
-        if (peek(0) == '\r' || peek(0) == '\n') {
-            newline();
+        in.skipToLineEnd();
+        if (in.peek(0) == '\r' || in.peek(0) == '\n') {
+            in.newline();
         }
         String table = path.toString();
-        headers.put(table, new Entry(headerLine, headerColumn, pos, pos));
-        sectionEnds.put(table, pos);
+        headers.put(table, new Entry(headerLine, headerColumn, in.pos, in.pos));
+        sectionEnds.put(table, in.pos);
         return table;
     }
 
     private void keyValue(String path, int segmentCount, int keyLine, int keyColumn) {
-        int start = pos;
+        int start = in.pos;
         int end = value(path);
         Entry entry = new Entry(keyLine, keyColumn, start, end);
         keys.put(path, entry);
@@ -173,19 +169,19 @@ final class TomlKeyIndex {
         }
     }
 
-    /** Skips one value starting at {@code pos}, indexing inline-table keys; returns the offset past it. */
+    /** Skips one value starting at {@code in.pos}, indexing inline-table keys; returns the offset past it. */
     private int value(String path) {
-        char c = peek(0);
-        if (text.startsWith("\"\"\"", pos) || text.startsWith("'''", pos)) {
-            return multiLineString(text.substring(pos, pos + 3));
+        char c = in.peek(0);
+        if (in.text.startsWith("\"\"\"", in.pos) || in.text.startsWith("'''", in.pos)) {
+            return multiLineString(in.text.substring(in.pos, in.pos + 3));
         }
         if (c == '"' || c == '\'') {
-            pos++;
-            while (pos < text.length() && peek(0) != c && peek(0) != '\n') {
-                pos += (c == '"' && peek(0) == '\\') ? 2 : 1;
+            in.pos++;
+            while (in.pos < in.text.length() && in.peek(0) != c && in.peek(0) != '\n') {
+                in.pos += (c == '"' && in.peek(0) == '\\') ? 2 : 1;
             }
-            pos++;
-            return pos;
+            in.pos++;
+            return in.pos;
         }
         if (c == '[') {
             return array(path);
@@ -193,119 +189,72 @@ final class TomlKeyIndex {
         if (c == '{') {
             return inlineTable(path);
         }
-        int end = pos;
-        while (pos < text.length() && ",]}#\r\n".indexOf(peek(0)) < 0) {
-            pos++;
-            if (peek(-1) != ' ' && peek(-1) != '\t') {
-                end = pos;
+        int end = in.pos;
+        while (in.pos < in.text.length() && ",]}#\r\n".indexOf(in.peek(0)) < 0) {
+            in.pos++;
+            if (in.peek(-1) != ' ' && in.peek(-1) != '\t') {
+                end = in.pos;
             }
         }
         return end;
     }
 
     private int multiLineString(String delimiter) {
-        pos += 3;
-        while (pos < text.length() && !text.startsWith(delimiter, pos)) {
-            if (peek(0) == '\\' && delimiter.charAt(0) == '"') {
-                pos++;
+        in.pos += 3;
+        while (in.pos < in.text.length() && !in.text.startsWith(delimiter, in.pos)) {
+            if (in.peek(0) == '\\' && delimiter.charAt(0) == '"') {
+                in.pos++;
             }
-            advance();
+            in.advance();
         }
-        pos += 3;
+        in.pos += 3;
         // Up to two quotes right before the closing delimiter belong to the content: """a""""" is a"".
-        while (peek(0) == delimiter.charAt(0)) {
-            pos++;
+        while (in.peek(0) == delimiter.charAt(0)) {
+            in.pos++;
         }
-        return pos;
+        return in.pos;
     }
 
     private int array(String path) {
-        pos++;
+        in.pos++;
         int element = 0;
-        while (pos < text.length()) {
-            skipWhitespaceAndComments();
-            if (peek(0) == ']') {
-                return ++pos;
+        while (in.pos < in.text.length()) {
+            in.skipWhitespaceAndComments();
+            if (in.peek(0) == ']') {
+                return ++in.pos;
             }
             value(path + "[" + element++ + "]");
-            skipWhitespaceAndComments();
-            if (peek(0) == ',') {
-                pos++;
-            } else if (peek(0) != ']') {
+            in.skipWhitespaceAndComments();
+            if (in.peek(0) == ',') {
+                in.pos++;
+            } else if (in.peek(0) != ']') {
                 throw new IllegalStateException("malformed array");
             }
         }
-        return pos;
+        return in.pos;
     }
 
     private int inlineTable(String path) {
-        pos++;
-        while (pos < text.length()) {
-            skipBlanks();
-            if (peek(0) == '}') {
-                return ++pos;
+        in.pos++;
+        while (in.pos < in.text.length()) {
+            in.skipBlanks();
+            if (in.peek(0) == '}') {
+                return ++in.pos;
             }
-            int keyLine = line;
-            int keyColumn = column();
-            List<String> segments = keySegments();
-            expect('=');
-            skipBlanks();
+            int keyLine = in.line;
+            int keyColumn = in.column();
+            List<String> segments = in.keySegments();
+            in.expect('=');
+            in.skipBlanks();
             keyValue(resolve(path, segments), segments.size(), keyLine, keyColumn);
-            skipBlanks();
-            if (peek(0) == ',') {
-                pos++;
-            } else if (peek(0) != '}') {
+            in.skipBlanks();
+            if (in.peek(0) == ',') {
+                in.pos++;
+            } else if (in.peek(0) != '}') {
                 throw new IllegalStateException("malformed inline table");
             }
         }
-        return pos;
-    }
-
-    private List<String> keySegments() {
-        List<String> segments = new ArrayList<>();
-        do {
-            skipBlanks();
-            char c = peek(0);
-            int start = pos;
-            if (c == '"' || c == '\'') {
-                pos++;
-                StringBuilder key = new StringBuilder();
-                while (pos < text.length() && peek(0) != c && peek(0) != '\n') {
-                    key.append(c == '"' && peek(0) == '\\' ? unescape() : text.charAt(pos++));
-                }
-                pos++;
-                segments.add(key.toString());
-            } else {
-                while (pos < text.length() && isBareKeyChar(peek(0))) {
-                    pos++;
-                }
-                if (pos == start) {
-                    throw new IllegalStateException("expected a key");
-                }
-                segments.add(text.substring(start, pos));
-            }
-            skipBlanks();
-        } while (peek(0) == '.' && ++pos > 0);
-        return segments;
-    }
-
-    private String unescape() {
-        char e = text.charAt(pos + 1);
-        pos += 2;
-        return switch (e) {
-            case 'n' -> "\n";
-            case 't' -> "\t";
-            case 'r' -> "\r";
-            case 'b' -> "\b";
-            case 'f' -> "\f";
-            case 'u', 'U' -> {
-                int len = e == 'u' ? 4 : 8;
-                int cp = Integer.parseInt(text.substring(pos, pos + len), 16);
-                pos += len;
-                yield Character.toString(cp);
-            }
-            default -> String.valueOf(e);
-        };
+        return in.pos;
     }
 
     private String resolve(String table, List<String> segments) {
@@ -314,68 +263,5 @@ final class TomlKeyIndex {
             path = TomlText.child(path, s);
         }
         return path;
-    }
-
-    private static boolean isBareKeyChar(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
-    }
-
-    private void expect(char c) {
-        skipBlanks();
-        if (peek(0) != c) {
-            throw new IllegalStateException("expected " + c);
-        }
-        pos++;
-    }
-
-    private void skipWhitespaceAndComments() {
-        while (pos < text.length()) {
-            char c = peek(0);
-            if (c == '#') {
-                skipToLineEnd();
-            } else if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
-                advance();
-            } else {
-                return;
-            }
-        }
-    }
-
-    private void skipBlanks() {
-        while (peek(0) == ' ' || peek(0) == '\t') {
-            pos++;
-        }
-    }
-
-    private void skipToLineEnd() {
-        while (pos < text.length() && peek(0) != '\n' && peek(0) != '\r') {
-            pos++;
-        }
-    }
-
-    private void newline() {
-        if (peek(0) == '\r') {
-            pos++;
-        }
-        if (peek(0) == '\n') {
-            advance();
-        }
-    }
-
-    private void advance() {
-        if (text.charAt(pos) == '\n') {
-            line++;
-            lineStart = pos + 1;
-        }
-        pos++;
-    }
-
-    private int column() {
-        return pos - lineStart + 1;
-    }
-
-    private char peek(int offset) {
-        int i = pos + offset;
-        return i >= 0 && i < text.length() ? text.charAt(i) : 0;
     }
 }
