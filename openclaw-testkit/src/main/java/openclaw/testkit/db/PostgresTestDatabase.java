@@ -42,7 +42,8 @@ public final class PostgresTestDatabase implements AutoCloseable {
      */
     public static PostgresTestDatabase create() {
         String url = serverUrl();
-        String schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
+        String schema = "t_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
         try (Connection c = DriverManager.getConnection(url);
                 Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA " + schema);
