@@ -39,7 +39,10 @@ public final class GatewayAuth {
         if (s.mode() == AuthMode.NONE) {
             return true;
         }
-        return authorizationHeader.flatMap(GatewayAuth::bearerValue).map(v -> matches(s, v)).orElse(false);
+        return authorizationHeader
+                .flatMap(GatewayAuth::bearerValue)
+                .map(v -> matches(s, v))
+                .orElse(false);
     }
 
     /** True when auth is off or {@code presented} is the gateway token. */

@@ -25,7 +25,10 @@ public final class Cli {
                 err.println("openclaw: " + e.getMessage());
                 return 1;
             }
-            throw e;
+            // Process boundary: an unexpected failure is reported with its trace and a non-zero exit, never a hang.
+            err.println("openclaw: unexpected error: " + e);
+            e.printStackTrace(err);
+            return 1;
         });
         return cl.execute(args);
     }

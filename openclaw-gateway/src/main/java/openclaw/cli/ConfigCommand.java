@@ -103,8 +103,9 @@ final class ConfigCommand {
                 }
                 return 1;
             }
-            context.out().println("updated " + key + " in " + context.configFile()
-                    + " (a running gateway reloads it; port, bind and storage need a restart)");
+            context.out()
+                    .println("updated " + key + " in " + context.configFile()
+                            + " (a running gateway reloads it; port, bind and storage need a restart)");
             return 0;
         }
     }

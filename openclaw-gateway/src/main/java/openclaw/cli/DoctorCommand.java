@@ -40,5 +40,4 @@ final class DoctorCommand implements Callable<Integer> {
         }
         return failed ? 1 : 0;
     }
-
 }

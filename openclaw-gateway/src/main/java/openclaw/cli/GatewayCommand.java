@@ -60,8 +60,8 @@ final class GatewayCommand implements Callable<Integer> {
             if (train) {
                 return GatewayRunner.train(context.env(), context.err());
             }
-            GatewayOptions options = GatewayOptions.forHome(context.home(), context.env())
-                    .withConfigFile(context.configFile());
+            GatewayOptions options =
+                    GatewayOptions.forHome(context.home(), context.env()).withConfigFile(context.configFile());
             if (port != null) {
                 options = options.withPort(port);
             }

@@ -34,24 +34,28 @@ final class GatewayStatusCommand implements Callable<Integer> {
                 .timeout(Duration.ofSeconds(5));
         target.token().ifPresent(t -> request.header("Authorization", "Bearer " + t.value()));
         HttpResponse<String> response;
-        try (HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
+        try (HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
             response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (ConnectException e) {
-            context.err().println("openclaw: no gateway is running at " + target.baseUrl()
-                    + " (start one with 'openclaw gateway')");
+            context.err()
+                    .println("openclaw: no gateway is running at " + target.baseUrl()
+                            + " (start one with 'openclaw gateway')");
             return 1;
         } catch (IOException e) {
             context.err().println("openclaw: gateway at " + target.baseUrl() + " did not answer: " + e.getMessage());
             return 1;
         }
         if (response.statusCode() == 401) {
-            context.err().println("openclaw: the gateway at " + target.baseUrl() + " rejected our token; set"
-                    + " OPENCLAW_GATEWAY_TOKEN or [gateway.auth] token to the gateway's token");
+            context.err()
+                    .println("openclaw: the gateway at " + target.baseUrl() + " rejected our token; set"
+                            + " OPENCLAW_GATEWAY_TOKEN or [gateway.auth] token to the gateway's token");
             return 1;
         }
         if (response.statusCode() != 200) {
-            context.err().println("openclaw: gateway at " + target.baseUrl() + " answered HTTP " + response.statusCode()
-                    + "; is this an OpenClaw gateway?");
+            context.err()
+                    .println("openclaw: gateway at " + target.baseUrl() + " answered HTTP " + response.statusCode()
+                            + "; is this an OpenClaw gateway?");
             return 1;
         }
         if (json) {
@@ -64,12 +68,20 @@ final class GatewayStatusCommand implements Callable<Integer> {
 
     private static void print(CliContext context, JsonNode s) {
         JsonNode storage = s.path("storage");
-        context.out().println("Gateway:   " + s.path("phase").asText() + " (pid " + s.path("pid").asLong() + ")");
-        context.out().println("Version:   " + s.path("version").asText() + " (" + s.path("gitSha").asText() + ")");
+        context.out()
+                .println("Gateway:   " + s.path("phase").asText() + " (pid "
+                        + s.path("pid").asLong() + ")");
+        context.out()
+                .println("Version:   " + s.path("version").asText() + " ("
+                        + s.path("gitSha").asText() + ")");
         context.out().println("Uptime:    " + Durations.human(s.path("uptimeMs").asLong()));
-        context.out().println("Listening: http://" + s.path("host").asText() + ":" + s.path("port").asInt()
-                + " (auth: " + s.path("authMode").asText() + ")");
-        context.out().println("Storage:   " + storage.path("location").asText() + " (schema "
-                + storage.path("schemaVersion").asInt() + "/" + storage.path("latestSchemaVersion").asInt() + ")");
+        context.out()
+                .println("Listening: http://" + s.path("host").asText() + ":"
+                        + s.path("port").asInt() + " (auth: "
+                        + s.path("authMode").asText() + ")");
+        context.out()
+                .println("Storage:   " + storage.path("location").asText() + " (schema "
+                        + storage.path("schemaVersion").asInt() + "/"
+                        + storage.path("latestSchemaVersion").asInt() + ")");
     }
 }

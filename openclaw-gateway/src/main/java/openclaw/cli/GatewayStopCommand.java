@@ -26,8 +26,9 @@ final class GatewayStopCommand implements Callable<Integer> {
         CliContext context = OpenClawCommand.contextOf(spec);
         Optional<PidFile> live = PidFile.readLive(context.home().pidFile());
         if (live.isEmpty()) {
-            context.err().println("openclaw: no gateway is running (no live pid file at " + context.home().pidFile()
-                    + ")");
+            context.err()
+                    .println("openclaw: no gateway is running (no live pid file at "
+                            + context.home().pidFile() + ")");
             return 1;
         }
         long pid = live.get().pid();
@@ -38,8 +39,9 @@ final class GatewayStopCommand implements Callable<Integer> {
         }
         Optional<String> commandLine = handle.get().info().commandLine();
         if (commandLine.isPresent() && !commandLine.get().contains("openclaw")) {
-            context.err().println("openclaw: pid " + pid + " in " + context.home().pidFile()
-                    + " is not an openclaw gateway (stale file); delete the file and retry");
+            context.err()
+                    .println("openclaw: pid " + pid + " in " + context.home().pidFile()
+                            + " is not an openclaw gateway (stale file); delete the file and retry");
             return 1;
         }
         handle.get().destroy();

@@ -16,19 +16,23 @@ import openclaw.lifecycle.PidFile;
 record GatewayTarget(String host, int port, Optional<Long> pid, Optional<GatewayToken> token) {
 
     static GatewayTarget resolve(CliContext context) {
-        OpenClawConfig config = switch (ConfigLoader.load(context.configFile(), context.env())) {
-            case LoadResult.Loaded loaded -> loaded.config();
-            case LoadResult.Rejected rejected -> OpenClawConfig.DEFAULTS;
-        };
-        Optional<GatewayToken> token =
-                GatewayTokens.read(config.gateway().auth().token(), context.home().gatewayTokenFile());
+        OpenClawConfig config =
+                switch (ConfigLoader.load(context.configFile(), context.env())) {
+                    case LoadResult.Loaded loaded -> loaded.config();
+                    case LoadResult.Rejected rejected -> OpenClawConfig.DEFAULTS;
+                };
+        Optional<GatewayToken> token = GatewayTokens.read(
+                config.gateway().auth().token(), context.home().gatewayTokenFile());
         Optional<PidFile> live = PidFile.readLive(context.home().pidFile());
         if (live.isPresent()) {
-            return new GatewayTarget(connectHost(live.get().host()), live.get().port(), Optional.of(live.get().pid()),
+            return new GatewayTarget(
+                    connectHost(live.get().host()),
+                    live.get().port(),
+                    Optional.of(live.get().pid()),
                     token);
         }
-        return new GatewayTarget(connectHost(config.gateway().bind().host()), config.gateway().port(),
-                Optional.empty(), token);
+        return new GatewayTarget(
+                connectHost(config.gateway().bind().host()), config.gateway().port(), Optional.empty(), token);
     }
 
     /** A wildcard listen address is reached through loopback. */

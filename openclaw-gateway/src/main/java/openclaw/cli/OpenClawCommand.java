@@ -3,12 +3,12 @@ package openclaw.cli;
 import java.nio.file.Path;
 import openclaw.lifecycle.BuildInfo;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
 
 /** The {@code openclaw} root command: global options and the command tree. */
 @Command(
@@ -39,7 +39,8 @@ final class OpenClawCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing command (try 'openclaw gateway' or 'openclaw --help')");
+        throw new ParameterException(
+                spec.commandLine(), "missing command (try 'openclaw gateway' or 'openclaw --help')");
     }
 
     /** The context of the command line {@code spec} belongs to. */

@@ -56,7 +56,11 @@ final class AdminRoutes {
         try {
             Responses.json(req, res, Status.OK_200, MAPPER.writeValueAsBytes(status.get()));
         } catch (JsonProcessingException e) {
-            Responses.error(res, Status.INTERNAL_SERVER_ERROR_500, "server_error", "status_failed",
+            Responses.error(
+                    res,
+                    Status.INTERNAL_SERVER_ERROR_500,
+                    "server_error",
+                    "status_failed",
                     "could not render the gateway status");
         }
     }

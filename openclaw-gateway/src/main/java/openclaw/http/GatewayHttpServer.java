@@ -4,8 +4,11 @@ import io.helidon.http.HeaderValues;
 import io.helidon.http.Status;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Objects;
@@ -61,14 +64,19 @@ public final class GatewayHttpServer implements AutoCloseable {
         Set<String> routes = new HashSet<>(ProbeRoutes.PATHS);
         routes.add(AdminRoutes.METRICS);
         routes.add(AdminRoutes.STATUS);
-        HttpMetricsFilter metricsFilter = new HttpMetricsFilter(services.metrics().registry(), routes);
+        HttpMetricsFilter metricsFilter =
+                new HttpMetricsFilter(services.metrics().registry(), routes);
         HttpRouting.Builder routing = HttpRouting.builder()
                 .addFilter(metricsFilter)
                 .addFilter((chain, req, res) -> {
                     if (services.lifecycle().phase() == GatewayLifecycle.Phase.DRAINING
                             && !ProbeRoutes.PATHS.contains(req.path().path())) {
                         res.header(HeaderValues.CONNECTION_CLOSE);
-                        Responses.error(res, Status.SERVICE_UNAVAILABLE_503, "server_error", "draining",
+                        Responses.error(
+                                res,
+                                Status.SERVICE_UNAVAILABLE_503,
+                                "server_error",
+                                "draining",
                                 "the gateway is shutting down; retry against another instance");
                         return;
                     }
@@ -90,6 +98,11 @@ public final class GatewayHttpServer implements AutoCloseable {
         } catch (UncheckedIOException | IllegalStateException e) {
             throw bindFailure(settings, e);
         }
+        if (!server.isRunning() || server.port() < 0) {
+            // Helidon logs a failed bind and returns a stopped server instead of throwing.
+            server.stop();
+            throw bindFailure(settings, new IllegalStateException("the listener did not start", probeBind(settings)));
+        }
         return new GatewayHttpServer(server, metricsFilter);
     }
 
@@ -108,18 +121,31 @@ public final class GatewayHttpServer implements AutoCloseable {
         server.stop();
     }
 
+    /** Tries the bind ourselves to learn why Helidon could not listen. */
+    private static Throwable probeBind(Settings settings) {
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.bind(new InetSocketAddress(settings.host(), settings.port()));
+            return new IllegalStateException("address became free again");
+        } catch (IOException e) {
+            return e;
+        }
+    }
+
     private static OpenClawException bindFailure(Settings settings, RuntimeException e) {
         Throwable cause = e;
         while (cause != null && !(cause instanceof BindException)) {
             cause = cause.getCause();
         }
         if (cause != null) {
-            return new OpenClawException("port " + settings.port() + " on " + settings.host()
-                    + " is already in use; stop the other process (openclaw gateway stop) or choose another port"
-                    + " with --port or [gateway] port in openclaw.toml", e);
+            return new OpenClawException(
+                    "port " + settings.port() + " on " + settings.host()
+                            + " is already in use; stop the other process (openclaw gateway stop) or choose another port"
+                            + " with --port or [gateway] port in openclaw.toml",
+                    e);
         }
-        return new OpenClawException("cannot listen on " + settings.host() + ":" + settings.port() + ": "
-                + e.getMessage() + "; check [gateway] bind in openclaw.toml", e);
+        return new OpenClawException(
+                "cannot listen on " + settings.host() + ":" + settings.port() + ": " + e.getMessage()
+                        + "; check [gateway] bind in openclaw.toml",
+                e);
     }
-
 }

@@ -67,7 +67,10 @@ final class ProbeRoutes {
             Responses.json(req, res, status, report.ready() ? READY : NOT_READY);
             return;
         }
-        StringBuilder sb = new StringBuilder(80).append("{\"ready\":").append(report.ready()).append(",\"failing\":[");
+        StringBuilder sb = new StringBuilder(80)
+                .append("{\"ready\":")
+                .append(report.ready())
+                .append(",\"failing\":[");
         for (int i = 0; i < report.failing().size(); i++) {
             if (i > 0) {
                 sb.append(',');
@@ -87,7 +90,8 @@ final class ProbeRoutes {
                     case STARTED -> "started";
                     case DRAINING -> "draining";
                 };
-        StringBuilder sb = new StringBuilder(96).append("{\"ok\":").append(started).append(",\"status\":\"");
+        StringBuilder sb =
+                new StringBuilder(96).append("{\"ok\":").append(started).append(",\"status\":\"");
         sb.append(label).append('"');
         if (callers.isTrusted(req)) {
             sb.append(",\"version\":");

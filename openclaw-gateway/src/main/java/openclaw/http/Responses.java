@@ -47,7 +47,11 @@ final class Responses {
     /** 401 with the OpenAI-style error body and a {@code WWW-Authenticate: Bearer} challenge. */
     static void unauthorized(ServerResponse res) {
         res.header(WWW_AUTH_BEARER);
-        error(res, Status.UNAUTHORIZED_401, "invalid_request_error", "unauthorized",
+        error(
+                res,
+                Status.UNAUTHORIZED_401,
+                "invalid_request_error",
+                "unauthorized",
                 "missing or invalid gateway token: send 'Authorization: Bearer <token>' (the token is in "
                         + "[gateway.auth] token, OPENCLAW_GATEWAY_TOKEN or $OPENCLAW_HOME/credentials/gateway.token)");
     }

@@ -50,6 +50,7 @@ public record PidFile(long pid, String host, int port, Instant startedAt) {
 
     /** The card, only if its process is still alive. */
     public static Optional<PidFile> readLive(Path file) {
-        return read(file).filter(p -> ProcessHandle.of(p.pid).map(ProcessHandle::isAlive).orElse(false));
+        return read(file)
+                .filter(p -> ProcessHandle.of(p.pid).map(ProcessHandle::isAlive).orElse(false));
     }
 }

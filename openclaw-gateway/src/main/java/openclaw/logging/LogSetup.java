@@ -87,6 +87,8 @@ public final class LogSetup implements AutoCloseable {
         for (String noisy : List.of("io.helidon", "com.zaxxer.hikari", "org.flywaydb")) {
             Logger.getLogger(noisy).setLevel(rootLevel.intValue() < Level.INFO.intValue() ? Level.INFO : rootLevel);
         }
+        // Helidon's feature banner ("preview features …") says nothing an operator can act on.
+        Logger.getLogger("io.helidon.common.features").setLevel(Level.WARNING);
     }
 
     /** The redactor currently applied to log lines; other outputs (error bodies, CLI) may share it. */

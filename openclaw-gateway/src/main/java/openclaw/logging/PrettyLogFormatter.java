@@ -22,7 +22,8 @@ final class PrettyLogFormatter extends Formatter {
     @Override
     public String format(LogRecord record) {
         Redactor r = redactor.get();
-        String time = LocalTime.ofInstant(record.getInstant(), ZoneId.systemDefault()).format(TIME);
+        String time =
+                LocalTime.ofInstant(record.getInstant(), ZoneId.systemDefault()).format(TIME);
         StringBuilder sb = new StringBuilder(128)
                 .append(time)
                 .append(' ')

@@ -57,8 +57,8 @@ public final class SecretFiles {
         Path dir = ensurePrivateDirectory(file.toAbsolutePath().getParent());
         Path tmp = null;
         try {
-            tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp",
-                    PosixFilePermissions.asFileAttribute(FILE_0600));
+            tmp = Files.createTempFile(
+                    dir, "." + file.getFileName(), ".tmp", PosixFilePermissions.asFileAttribute(FILE_0600));
             Files.writeString(tmp, content, StandardCharsets.UTF_8);
             try {
                 Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -83,15 +83,17 @@ final class ConfigReloader {
     void rejected(List<ConfigIssue> issues) {
         LOG.warning("config file " + options.configFile() + " has " + issues.size()
                 + " problem(s); keeping the last good config:\n"
-                + issues.stream().map(i -> "  " + i.describe(options.configFile())).collect(Collectors.joining("\n")));
+                + issues.stream()
+                        .map(i -> "  " + i.describe(options.configFile()))
+                        .collect(Collectors.joining("\n")));
     }
 
     /** The listener and storage keep their start-up settings until restart; status and safety checks use those. */
     private static OpenClawConfig withListenerOf(OpenClawConfig next, OpenClawConfig running) {
         var g = next.gateway();
         return new OpenClawConfig(
-                new openclaw.config.GatewayConfig(running.gateway().port(), running.gateway().bind(), g.auth(),
-                        g.controlUi()),
+                new openclaw.config.GatewayConfig(
+                        running.gateway().port(), running.gateway().bind(), g.auth(), g.controlUi()),
                 running.storage(),
                 next.logging());
     }

@@ -49,7 +49,11 @@ public final class GatewayProcess implements AutoCloseable {
 
     /** What {@link #shutdown()} must close, in reverse order of opening. */
     private record Resources(
-            Optional<LogSetup> logs, GatewayMetrics metrics, Store store, GatewayHttpServer http, ConfigWatcher watcher) {}
+            Optional<LogSetup> logs,
+            GatewayMetrics metrics,
+            Store store,
+            GatewayHttpServer http,
+            ConfigWatcher watcher) {}
 
     private GatewayProcess(
             GatewayOptions options,
@@ -114,12 +118,12 @@ public final class GatewayProcess implements AutoCloseable {
         storeRef.set(store);
         lifecycle.addCheck(new StorageCheck(store));
         store.instance().startup(BuildInfo.current().version());
-        PidFile pid = new PidFile(ProcessHandle.current().pid(), config.gateway().bind().host(), http.port(),
-                Instant.now());
+        PidFile pid = new PidFile(
+                ProcessHandle.current().pid(), config.gateway().bind().host(), http.port(), Instant.now());
         pid.write(options.home().pidFile());
         ConfigReloader reloader = new ConfigReloader(config, auth, logs, status, options);
-        ConfigWatcher watcher = new ConfigWatcher(options.configFile(), options.env(), reloader::apply,
-                reloader::rejected);
+        ConfigWatcher watcher =
+                new ConfigWatcher(options.configFile(), options.env(), reloader::apply, reloader::rejected);
         watcher.start();
         lifecycle.markStarted();
         StartupTasks.submit(() -> {
@@ -127,11 +131,12 @@ public final class GatewayProcess implements AutoCloseable {
             return null;
         });
         LOG.info(() -> "gateway listening on http://" + config.gateway().bind().host() + ":" + http.port()
-                + " (" + BuildInfo.current().versionLine() + ", auth " + token.map(GatewayToken::fingerprint)
-                        .map(f -> "token " + f).orElse("none") + ", storage " + store.describe() + ") ready in "
+                + " (" + BuildInfo.current().versionLine() + ", auth "
+                + token.map(GatewayToken::fingerprint).map(f -> "token " + f).orElse("none") + ", storage "
+                + store.describe() + ") ready in "
                 + lifecycle.uptimeMs() + " ms");
-        return new GatewayProcess(options, lifecycle, new Resources(logs, metrics, store, http, watcher), reloader,
-                pid);
+        return new GatewayProcess(
+                options, lifecycle, new Resources(logs, metrics, store, http, watcher), reloader, pid);
     }
 
     /** The bound HTTP port. */

@@ -61,7 +61,8 @@ public final class GatewayRunner {
             return 1;
         }
         try {
-            GatewayOptions options = GatewayOptions.forHome(new OpenClawHome(home), env).withPort(0);
+            GatewayOptions options =
+                    GatewayOptions.forHome(new OpenClawHome(home), env).withPort(0);
             GatewayProcess gateway = GatewayProcess.start(options);
             try {
                 TrainingTraffic.run(gateway.port(), home.resolve("credentials/gateway.token"));

@@ -18,8 +18,10 @@ final class Overrides {
             try {
                 bind = new Bind(options.bind().get());
             } catch (RuntimeException e) {
-                throw new GatewayStartException("--bind " + options.bind().get() + ": " + e.getMessage()
-                        + " (use loopback, lan or an IP address)", 2);
+                throw new GatewayStartException(
+                        "--bind " + options.bind().get() + ": " + e.getMessage()
+                                + " (use loopback, lan or an IP address)",
+                        2);
             }
         }
         if (port < 0 || port > 65535) {
@@ -36,9 +38,11 @@ final class Overrides {
     static void refuseUnsafeBind(OpenClawConfig config) {
         GatewayConfig g = config.gateway();
         if (g.auth().mode() == AuthMode.NONE && !g.bind().isLoopback()) {
-            throw new GatewayStartException("refusing to start: [gateway.auth] mode = \"none\" with bind = \""
-                    + g.bind().value() + "\" would expose an unauthenticated gateway to the network; set"
-                    + " [gateway.auth] mode = \"token\" or bind = \"loopback\"", 2);
+            throw new GatewayStartException(
+                    "refusing to start: [gateway.auth] mode = \"none\" with bind = \""
+                            + g.bind().value() + "\" would expose an unauthenticated gateway to the network; set"
+                            + " [gateway.auth] mode = \"token\" or bind = \"loopback\"",
+                    2);
         }
     }
 }

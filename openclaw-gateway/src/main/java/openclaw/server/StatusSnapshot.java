@@ -42,7 +42,9 @@ final class StatusSnapshot {
         } else {
             MigrationStatus m = s.migrationStatus();
             storage = new GatewayStatus.Storage(
-                    s.kind().name().toLowerCase(java.util.Locale.ROOT), s.describe(), m.appliedVersion(),
+                    s.kind().name().toLowerCase(java.util.Locale.ROOT),
+                    s.describe(),
+                    m.appliedVersion(),
                     m.latestVersion());
         }
         GatewayHttpServer h = http.get();

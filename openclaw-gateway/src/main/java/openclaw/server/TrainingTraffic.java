@@ -17,19 +17,31 @@ final class TrainingTraffic {
     private TrainingTraffic() {}
 
     static void run(int port, Path tokenFile) {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         String base = "http://127.0.0.1:" + port;
         try {
             String token = Files.readString(tokenFile).strip();
             for (int i = 0; i < 50; i++) {
                 for (String path : List.of("/healthz", "/readyz", "/startupz", "/health", "/ready")) {
-                    expect(client, HttpRequest.newBuilder(URI.create(base + path)).build(), 200);
+                    expect(
+                            client,
+                            HttpRequest.newBuilder(URI.create(base + path)).build(),
+                            200);
                 }
             }
             expect(client, HttpRequest.newBuilder(URI.create(base + "/metrics")).build(), 200);
-            expect(client, HttpRequest.newBuilder(URI.create(base + "/__openclaw__/status"))
-                    .header("Authorization", "Bearer " + token).build(), 200);
-            expect(client, HttpRequest.newBuilder(URI.create(base + "/__openclaw__/status")).build(), 401);
+            expect(
+                    client,
+                    HttpRequest.newBuilder(URI.create(base + "/__openclaw__/status"))
+                            .header("Authorization", "Bearer " + token)
+                            .build(),
+                    200);
+            expect(
+                    client,
+                    HttpRequest.newBuilder(URI.create(base + "/__openclaw__/status"))
+                            .build(),
+                    401);
         } catch (IOException e) {
             throw new OpenClawException("training request failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -23,8 +23,11 @@ class CliTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(String... args) {
-        return Cli.execute(args, Map.of("OPENCLAW_HOME", home.toString()),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return Cli.execute(
+                args,
+                Map.of("OPENCLAW_HOME", home.toString()),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
     @Test
@@ -48,10 +51,15 @@ class CliTest {
     void config_set_then_get_round_trips_and_keeps_comments() throws Exception {
         Path file = home.resolve("openclaw.toml");
         Files.writeString(file, "# my gateway\n[gateway]\n# keep this\nport = 18789\n");
-        assertThat(run("config", "set", "gateway.port", "18800")).as(err.toString()).isZero();
+        assertThat(run("config", "set", "gateway.port", "18800"))
+                .as(err.toString())
+                .isZero();
         assertThat(run("config", "get", "gateway.port")).isZero();
         assertThat(out.toString()).contains("18800");
-        assertThat(Files.readString(file)).contains("# my gateway").contains("# keep this").contains("18800");
+        assertThat(Files.readString(file))
+                .contains("# my gateway")
+                .contains("# keep this")
+                .contains("18800");
     }
 
     @Test
@@ -103,20 +111,28 @@ class CliTest {
     void doctor_fails_on_an_invalid_config_with_its_problems() throws Exception {
         Files.writeString(home.resolve("openclaw.toml"), "[gateway]\nport = 0\n");
         assertThat(run("doctor")).isEqualTo(1);
-        assertThat(out.toString()).contains("FAIL config").contains("gateway.port").contains("doctor found problems");
+        assertThat(out.toString())
+                .contains("FAIL config")
+                .contains("gateway.port")
+                .contains("doctor found problems");
     }
 
     @Test
     void completion_prints_a_bash_script_for_all_commands() {
         assertThat(run("completion", "bash")).isZero();
-        assertThat(out.toString()).contains("complete -F").contains("gateway").contains("doctor").contains("config");
+        assertThat(out.toString())
+                .contains("complete -F")
+                .contains("gateway")
+                .contains("doctor")
+                .contains("config");
         assertThat(run("completion", "fish")).isEqualTo(2);
     }
 
     @Test
     void status_without_a_gateway_exits_1() {
         // Point at a port nothing listens on, so a gateway running on this machine cannot answer.
-        assertThat(run("--config", writeConfig("[gateway]\nport = 1\n").toString(), "gateway", "status")).isEqualTo(1);
+        assertThat(run("--config", writeConfig("[gateway]\nport = 1\n").toString(), "gateway", "status"))
+                .isEqualTo(1);
         assertThat(err.toString()).contains("no gateway is running");
     }
 

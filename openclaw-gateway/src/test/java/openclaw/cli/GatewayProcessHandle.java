@@ -20,7 +20,8 @@ final class GatewayProcessHandle {
         command.add(System.getProperty("java.class.path"));
         command.add("openclaw.Main");
         command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+        ProcessBuilder pb =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
         pb.environment().putAll(Map.of("OPENCLAW_HOME", home.toString()));
         pb.environment().remove("OPENCLAW_GATEWAY_TOKEN");
         return pb.start();

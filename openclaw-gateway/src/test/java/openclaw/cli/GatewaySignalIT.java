@@ -30,15 +30,21 @@ class GatewaySignalIT {
     Path scratch;
 
     private int runCli(ByteArrayOutputStream out, String... args) {
-        return Cli.execute(args, Map.of("OPENCLAW_HOME", home.toString()),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(out, true, StandardCharsets.UTF_8));
+        return Cli.execute(
+                args,
+                Map.of("OPENCLAW_HOME", home.toString()),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(out, true, StandardCharsets.UTF_8));
     }
 
     private Process startGateway(Path log) throws Exception {
         Process p = GatewayProcessHandle.start(home, log, List.of(), "gateway", "run", "--port", "0");
         Path pidFile = home.resolve("state/gateway.pid");
-        await().atMost(Duration.ofSeconds(60)).until(() -> PidFile.readLive(pidFile).isPresent() || !p.isAlive());
-        assertThat(p.isAlive()).as(Files.exists(log) ? Files.readString(log) : "no output").isTrue();
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> PidFile.readLive(pidFile).isPresent() || !p.isAlive());
+        assertThat(p.isAlive())
+                .as(Files.exists(log) ? Files.readString(log) : "no output")
+                .isTrue();
         return p;
     }
 
@@ -48,9 +54,11 @@ class GatewaySignalIT {
         Process p = startGateway(log);
         PidFile card = PidFile.readLive(home.resolve("state/gateway.pid")).orElseThrow();
         assertThat(card.pid()).isEqualTo(p.pid());
-        HttpResponse<String> ready = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + card.port() + "/readyz")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> ready = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + card.port() + "/readyz"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(ready.statusCode()).isEqualTo(200);
 
         p.destroy(); // SIGTERM
@@ -58,11 +66,15 @@ class GatewaySignalIT {
         assertThat(p.exitValue()).isZero();
         assertThat(home.resolve("state/gateway.pid")).doesNotExist();
         String output = Files.readString(log);
-        assertThat(output).contains("gateway listening on http://127.0.0.1:").contains("shutting down").contains(
-                "gateway stopped");
-        String token = Files.readString(home.resolve("credentials/gateway.token")).strip();
+        assertThat(output)
+                .contains("gateway listening on http://127.0.0.1:")
+                .contains("shutting down")
+                .contains("gateway stopped");
+        String token =
+                Files.readString(home.resolve("credentials/gateway.token")).strip();
         assertThat(output).doesNotContain(token);
-        assertThat(Files.readString(home.resolve("logs/gateway.log.0"))).contains("\"msg\":\"gateway stopped\"")
+        assertThat(Files.readString(home.resolve("logs/gateway.log.0")))
+                .contains("\"msg\":\"gateway stopped\"")
                 .doesNotContain(token);
     }
 

@@ -71,14 +71,19 @@ class GatewayStartFailuresIT {
     void unknown_keys_are_all_reported_with_suggestions() throws Exception {
         Files.writeString(home.resolve("openclaw.toml"), "[gateway]\nprot = 1\n\n[storge]\nurl = \"x\"\n");
         assertThat(gateway()).isEqualTo(2);
-        assertThat(err.toString()).contains(":2:").contains("gateway.prot").contains("port").contains(":4:").contains(
-                "storge");
+        assertThat(err.toString())
+                .contains(":2:")
+                .contains("gateway.prot")
+                .contains("port")
+                .contains(":4:")
+                .contains("storge");
         assertDataUntouched();
     }
 
     @Test
     void auth_none_on_a_public_bind_is_refused_with_exit_2() throws Exception {
-        Files.writeString(home.resolve("openclaw.toml"), "[gateway]\nbind = \"lan\"\n[gateway.auth]\nmode = \"none\"\n");
+        Files.writeString(
+                home.resolve("openclaw.toml"), "[gateway]\nbind = \"lan\"\n[gateway.auth]\nmode = \"none\"\n");
         assertThat(gateway("--port", "0")).isEqualTo(2);
         assertThat(err.toString()).contains("refusing to start").contains("mode = \"token\"");
         assertDataUntouched();
@@ -92,7 +97,10 @@ class GatewayStartFailuresIT {
             Process p = GatewayProcessHandle.start(home, out, List.of(), "gateway", "--port", Integer.toString(port));
             assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(p.exitValue()).isEqualTo(1);
-            assertThat(Files.readString(out)).contains("port " + port).contains("already in use").contains("--port");
+            assertThat(Files.readString(out))
+                    .contains("port " + port)
+                    .contains("already in use")
+                    .contains("--port");
         }
         assertDataUntouched();
     }
@@ -102,7 +110,8 @@ class GatewayStartFailuresIT {
         Path file = Files.writeString(scratch.resolve("not-a-dir"), "x");
         Path badHome = file.resolve("openclaw");
         Path out = scratch.resolve("out.log");
-        Process p = GatewayProcessHandle.start(badHome, out, List.of(), "gateway", "--port", "0");
+        Path config = Files.writeString(scratch.resolve("openclaw.toml"), "[gateway]\nport = 18799\n");
+        Process p = GatewayProcessHandle.start(badHome, out, List.of(), "--config", config.toString(), "gateway");
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).isEqualTo(1);
         assertThat(Files.readString(out)).contains(badHome.toString()).contains("OPENCLAW_HOME");

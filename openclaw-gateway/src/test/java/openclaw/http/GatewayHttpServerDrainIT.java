@@ -31,10 +31,20 @@ class GatewayHttpServerDrainIT {
                 lifecycle,
                 new GatewayAuth(AuthMode.NONE, Optional.empty()),
                 new GatewayMetrics(),
-                () -> new GatewayStatus("v", "s", 1, 0, "started", "127.0.0.1", 0, "none",
+                () -> new GatewayStatus(
+                        "v",
+                        "s",
+                        1,
+                        0,
+                        "started",
+                        "127.0.0.1",
+                        0,
+                        "none",
                         new GatewayStatus.Storage("sqlite", "x", 1, 1)));
         lifecycle.markStarted();
-        return GatewayHttpServer.start(new GatewayHttpServer.Settings("127.0.0.1", 0, drain), services,
+        return GatewayHttpServer.start(
+                new GatewayHttpServer.Settings("127.0.0.1", 0, drain),
+                services,
                 routing -> routing.get("/slow", (req, res) -> {
                     entered.countDown();
                     try {
@@ -74,7 +84,9 @@ class GatewayHttpServerDrainIT {
     void the_drain_is_bounded_by_its_timeout() throws Exception {
         CountDownLatch entered = new CountDownLatch(1);
         GatewayHttpServer server = server(Duration.ofMillis(500), 20_000, entered);
-        client.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/slow")).build(),
+        client.sendAsync(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/slow"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
         long t0 = System.nanoTime();
@@ -101,7 +113,9 @@ class GatewayHttpServerDrainIT {
 
     private HttpResponse<String> send(GatewayHttpServer server, String path) {
         try {
-            return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
+            return client.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException(e);

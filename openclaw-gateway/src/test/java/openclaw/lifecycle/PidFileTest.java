@@ -16,7 +16,8 @@ class PidFileTest {
     @Test
     void round_trips_and_is_live_for_this_process() {
         Path file = tmp.resolve("state/gateway.pid");
-        PidFile card = new PidFile(ProcessHandle.current().pid(), "127.0.0.1", 18789, Instant.parse("2026-01-01T00:00:00Z"));
+        PidFile card =
+                new PidFile(ProcessHandle.current().pid(), "127.0.0.1", 18789, Instant.parse("2026-01-01T00:00:00Z"));
         card.write(file);
         assertThat(PidFile.read(file)).contains(card);
         assertThat(PidFile.readLive(file)).contains(card);

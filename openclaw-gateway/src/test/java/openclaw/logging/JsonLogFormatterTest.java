@@ -37,7 +37,9 @@ class JsonLogFormatterTest {
         assertThat(line).doesNotContain("gw-token-0123456789").doesNotContain("abcdefgh12345");
         JsonNode json = new ObjectMapper().readTree(line);
         assertThat(json.path("level").asText()).isEqualTo("ERROR");
-        assertThat(json.path("error").asText()).contains("IllegalStateException").contains("Bearer ***");
+        assertThat(json.path("error").asText())
+                .contains("IllegalStateException")
+                .contains("Bearer ***");
     }
 
     @Test
@@ -45,6 +47,8 @@ class JsonLogFormatterTest {
         PrettyLogFormatter pretty = new PrettyLogFormatter(() -> redactor);
         LogRecord record = new LogRecord(Level.INFO, "token=gw-token-0123456789");
         record.setLoggerName("openclaw.server.GatewayProcess");
-        assertThat(pretty.format(record)).contains("INFO  GatewayProcess: token=***").doesNotContain("0123456789");
+        assertThat(pretty.format(record))
+                .contains("INFO  GatewayProcess: token=***")
+                .doesNotContain("0123456789");
     }
 }

@@ -29,8 +29,8 @@ class RedactorTest {
     @Test
     void masks_openai_style_keys_and_url_passwords() {
         assertThat(redactor.redact("key sk-proj-ABCDEFGH12345678 used")).isEqualTo("key *** used");
-        assertThat(redactor.redact("jdbc:postgresql://bob:pa55word@db:5432/x")).isEqualTo(
-                "jdbc:postgresql://bob:***@db:5432/x");
+        assertThat(redactor.redact("jdbc:postgresql://bob:pa55word@db:5432/x"))
+                .isEqualTo("jdbc:postgresql://bob:***@db:5432/x");
     }
 
     @Test
@@ -59,8 +59,8 @@ class RedactorTest {
 
     @Test
     void leaves_ordinary_text_alone() {
-        assertThat(redactor.redact("gateway listening on http://127.0.0.1:18789")).isEqualTo(
-                "gateway listening on http://127.0.0.1:18789");
+        assertThat(redactor.redact("gateway listening on http://127.0.0.1:18789"))
+                .isEqualTo("gateway listening on http://127.0.0.1:18789");
         assertThat(redactor.redact(null)).isEmpty();
     }
 }

@@ -45,8 +45,8 @@ class GatewayProbesIT {
 
     @Test
     void head_gets_headers_without_a_body() {
-        HttpResponse<String> r =
-                gateway.send(HttpRequest.newBuilder(gateway.uri("/healthz")).method("HEAD", HttpRequest.BodyPublishers.noBody()));
+        HttpResponse<String> r = gateway.send(
+                HttpRequest.newBuilder(gateway.uri("/healthz")).method("HEAD", HttpRequest.BodyPublishers.noBody()));
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).isEmpty();
         assertThat(r.headers().firstValue("content-type")).contains("application/json; charset=utf-8");
@@ -75,8 +75,8 @@ class GatewayProbesIT {
 
     @Test
     void authenticated_callers_get_details_through_a_proxy() {
-        HttpResponse<String> r = gateway.get("/readyz", "X-Forwarded-For", "203.0.113.7", "Authorization",
-                "Bearer " + gateway.token());
+        HttpResponse<String> r =
+                gateway.get("/readyz", "X-Forwarded-For", "203.0.113.7", "Authorization", "Bearer " + gateway.token());
         assertThat(r.body()).contains("\"failing\":[]").contains("uptimeMs");
         HttpResponse<String> wrong =
                 gateway.get("/readyz", "X-Forwarded-For", "203.0.113.7", "Authorization", "Bearer nope-nope");
@@ -87,7 +87,9 @@ class GatewayProbesIT {
     void startup_probe_reports_started_with_version_for_trusted_callers() {
         HttpResponse<String> local = gateway.get("/startupz");
         assertThat(local.statusCode()).isEqualTo(200);
-        assertThat(local.body()).startsWith("{\"ok\":true,\"status\":\"started\",\"version\":\"").contains("uptimeMs");
+        assertThat(local.body())
+                .startsWith("{\"ok\":true,\"status\":\"started\",\"version\":\"")
+                .contains("uptimeMs");
         assertThat(gateway.get("/startup", PROXIED).body()).isEqualTo("{\"ok\":true,\"status\":\"started\"}");
     }
 
@@ -98,15 +100,17 @@ class GatewayProbesIT {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             String body = gateway.get("/metrics").body();
             assertThat(body)
-                    .contains("openclaw_http_server_requests_seconds_count{method=\"GET\",route=\"/healthz\",status=\"200\"}")
-                    .contains("openclaw_http_server_requests_seconds_bucket{method=\"GET\",route=\"/healthz\",status=\"200\",le=\"0.001\"}")
+                    .contains(
+                            "openclaw_http_server_requests_seconds_count{method=\"GET\",route=\"/healthz\",status=\"200\"}")
+                    .contains(
+                            "openclaw_http_server_requests_seconds_bucket{method=\"GET\",route=\"/healthz\",status=\"200\",le=\"0.001\"}")
                     .contains("route=\"unmatched\",status=\"404\"")
                     .contains("jvm_memory_used_bytes")
                     .contains("process_cpu_usage")
                     .doesNotContain("/no/such/path");
         });
-        assertThat(gateway.get("/metrics").headers().firstValue("content-type")).hasValueSatisfying(
-                ct -> assertThat(ct).startsWith("text/plain"));
+        assertThat(gateway.get("/metrics").headers().firstValue("content-type"))
+                .hasValueSatisfying(ct -> assertThat(ct).startsWith("text/plain"));
     }
 
     @Test
@@ -115,9 +119,14 @@ class GatewayProbesIT {
         assertThat(r.statusCode()).isEqualTo(401);
         assertThat(r.headers().firstValue("www-authenticate")).contains("Bearer");
         assertThat(r.body()).contains("\"error\":{\"message\":").contains("\"code\":\"unauthorized\"");
-        assertThat(gateway.get("/metrics", "X-Forwarded-For", "203.0.113.7", "Authorization",
-                        "Bearer " + gateway.token())
-                .statusCode()).isEqualTo(200);
+        assertThat(gateway.get(
+                                "/metrics",
+                                "X-Forwarded-For",
+                                "203.0.113.7",
+                                "Authorization",
+                                "Bearer " + gateway.token())
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @Test

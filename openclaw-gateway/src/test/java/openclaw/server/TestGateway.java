@@ -15,7 +15,8 @@ import openclaw.config.OpenClawHome;
 /** An in-process gateway on a free port in a temporary home, with a plain JDK HTTP client pointed at it. */
 final class TestGateway implements AutoCloseable {
 
-    static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     final Path home;
     final GatewayProcess process;
