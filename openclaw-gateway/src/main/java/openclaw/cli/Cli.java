@@ -3,7 +3,11 @@ package openclaw.cli;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import openclaw.lifecycle.BuildInfo;
 import picocli.CommandLine;
 
 /**
@@ -14,10 +18,25 @@ public final class Cli {
 
     private Cli() {}
 
+    /** Top-level commands in help order. */
+    static final Map<String, Class<?>> COMMANDS = orderedCommands();
+
     /** Parses and executes {@code args}; 0 success, 1 failure, 2 usage or configuration error. */
     public static int execute(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            // The version line is needed in well under picocli's own start-up time (budget 150 ms).
+            out.println(BuildInfo.current().versionLine());
+            return 0;
+        }
         CliContext context = new CliContext(env, out, err);
-        CommandLine cl = commandLine(context);
+        Optional<GatewayFastPath> gateway = GatewayFastPath.parse(args);
+        if (gateway.isPresent()) {
+            gateway.get().config().ifPresent(context::configOverride);
+            return GatewayCommand.RunOptions.run(
+                    context, gateway.get().port(), gateway.get().bind(), false);
+        }
+        Optional<String> command = topLevelCommand(args);
+        CommandLine cl = commandLine(context, command.filter(c -> !c.equals("completion")));
         cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -33,10 +52,37 @@ public final class Cli {
         return cl.execute(args);
     }
 
-    /** The command tree, bound to a context. */
-    static CommandLine commandLine(CliContext context) {
+    /** The command tree bound to a context: only {@code only} when given, else every command. */
+    static CommandLine commandLine(CliContext context, Optional<String> only) {
         CommandLine cl = new CommandLine(new OpenClawCommand(context));
+        COMMANDS.forEach((name, type) -> {
+            if (only.isEmpty() || only.get().equals(name)) {
+                cl.addSubcommand(name, type);
+            }
+        });
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl;
+    }
+
+    /** The first argument that is neither an option nor the value of {@code --config}, if it names a command. */
+    static Optional<String> topLevelCommand(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--config")) {
+                i++;
+            } else if (!a.startsWith("-")) {
+                return COMMANDS.containsKey(a) ? Optional.of(a) : Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Map<String, Class<?>> orderedCommands() {
+        Map<String, Class<?>> commands = new LinkedHashMap<>();
+        commands.put("gateway", GatewayCommand.class);
+        commands.put("config", ConfigCommand.class);
+        commands.put("doctor", DoctorCommand.class);
+        commands.put("completion", CompletionCommand.class);
+        return Collections.unmodifiableMap(commands);
     }
 }

@@ -1,5 +1,7 @@
 package openclaw.cli;
 
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import openclaw.server.GatewayOptions;
 import openclaw.server.GatewayRunner;
@@ -56,17 +58,26 @@ final class GatewayCommand implements Callable<Integer> {
         boolean train;
 
         int run(CliContext context) {
+            return run(
+                    context,
+                    port == null ? OptionalInt.empty() : OptionalInt.of(port),
+                    Optional.ofNullable(bind),
+                    train);
+        }
+
+        /** Runs the gateway; shared with {@link GatewayFastPath}. */
+        static int run(CliContext context, OptionalInt port, Optional<String> bind, boolean train) {
             // Server classes are referenced only here, so other commands never load them.
             if (train) {
                 return GatewayRunner.train(context.env(), context.err());
             }
             GatewayOptions options =
                     GatewayOptions.forHome(context.home(), context.env()).withConfigFile(context.configFile());
-            if (port != null) {
-                options = options.withPort(port);
+            if (port.isPresent()) {
+                options = options.withPort(port.getAsInt());
             }
-            if (bind != null) {
-                options = options.withBind(bind);
+            if (bind.isPresent()) {
+                options = options.withBind(bind.get());
             }
             return GatewayRunner.runForeground(options, context.err());
         }

@@ -10,13 +10,16 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
-/** The {@code openclaw} root command: global options and the command tree. */
+/**
+ * The {@code openclaw} root command: global options. Its subcommands are registered by {@link Cli} from
+ * {@link Cli#COMMANDS}, only the invoked one where possible, because picocli builds the model of every registered
+ * command by reflection on each start.
+ */
 @Command(
         name = "openclaw",
         mixinStandardHelpOptions = true,
         versionProvider = OpenClawCommand.Version.class,
-        description = "OpenClaw for the JVM: a self-hosted AI agent gateway.",
-        subcommands = {GatewayCommand.class, ConfigCommand.class, DoctorCommand.class, CompletionCommand.class})
+        description = "OpenClaw for the JVM: a self-hosted AI agent gateway.")
 final class OpenClawCommand implements Runnable {
 
     private final CliContext context;

@@ -1,15 +1,11 @@
 package openclaw.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
-import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -38,14 +34,8 @@ public final class ConfigLoader {
     /** Environment variable that provides (and overrides) {@code gateway.auth.token}. */
     public static final String TOKEN_ENV = "OPENCLAW_GATEWAY_TOKEN";
 
-    static final ObjectMapper MAPPER = JsonMapper.builder()
-            .addModule(new Jdk8Module())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
-
     private static final TomlMapper TOML = new TomlMapper();
     private static final Pattern ENV_REF = Pattern.compile("\\$\\{env:([A-Za-z_][A-Za-z0-9_]*)}");
-    private static final ObjectNode DEFAULTS_TREE = MAPPER.valueToTree(OpenClawConfig.DEFAULTS);
 
     private ConfigLoader() {}
 
@@ -97,26 +87,13 @@ public final class ConfigLoader {
     }
 
     private static OpenClawConfig bind(ObjectNode root, List<ConfigIssue> errors) {
-        ObjectNode merged = DEFAULTS_TREE.deepCopy();
-        merge(merged, root);
         try {
-            return MAPPER.treeToValue(merged, OpenClawConfig.class);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            // The schema check prunes everything Jackson would reject; reaching this is a bug in that check.
+            return RecordBinder.bind(root, OpenClawConfig.class, Optional.of(OpenClawConfig.DEFAULTS));
+        } catch (RuntimeException e) {
+            // The schema check prunes everything binding would reject; reaching this is a bug in that check.
             errors.add(ConfigIssue.at("", "internal error binding the config: " + e.getMessage()));
             return OpenClawConfig.DEFAULTS;
         }
-    }
-
-    private static void merge(ObjectNode base, ObjectNode override) {
-        override.properties().forEach(field -> {
-            JsonNode existing = base.get(field.getKey());
-            if (existing instanceof ObjectNode baseChild && field.getValue() instanceof ObjectNode overrideChild) {
-                merge(baseChild, overrideChild);
-            } else {
-                base.set(field.getKey(), field.getValue());
-            }
-        });
     }
 
     private static OpenClawConfig applyEnvironment(OpenClawConfig config, Map<String, String> env) {

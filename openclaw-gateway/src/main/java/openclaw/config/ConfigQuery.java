@@ -17,7 +17,7 @@ public final class ConfigQuery {
      * {@code storage.url}) is unset.
      */
     public static Optional<String> get(OpenClawConfig config, String dottedKey, boolean revealSecrets) {
-        JsonNode node = ConfigLoader.MAPPER.valueToTree(revealSecrets ? config : config.redacted());
+        JsonNode node = RecordBinder.toTree(revealSecrets ? config : config.redacted());
         String path = "";
         for (String segment : dottedKey.split("\\.", -1)) {
             node = node.path(segment);

@@ -21,7 +21,10 @@ final class AdminRoutes {
     static final String METRICS = "/metrics";
     static final String STATUS = "/__openclaw__/status";
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Created on the first status request: an object mapper costs tens of ms of a cold start. */
+    private static final class Mapper {
+        static final ObjectMapper INSTANCE = new ObjectMapper();
+    }
 
     private final GatewayMetrics metrics;
     private final Supplier<GatewayStatus> status;
@@ -54,7 +57,7 @@ final class AdminRoutes {
             return;
         }
         try {
-            Responses.json(req, res, Status.OK_200, MAPPER.writeValueAsBytes(status.get()));
+            Responses.json(req, res, Status.OK_200, Mapper.INSTANCE.writeValueAsBytes(status.get()));
         } catch (JsonProcessingException e) {
             Responses.error(
                     res,

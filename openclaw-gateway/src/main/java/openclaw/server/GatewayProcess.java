@@ -77,6 +77,15 @@ public final class GatewayProcess implements AutoCloseable {
      */
     public static GatewayProcess start(GatewayOptions options) {
         GatewayLifecycle lifecycle = GatewayLifecycle.startingNow();
+        // The web server's own initialisation does not depend on config: overlap it with loading config.
+        Future<Object> httpWarmup = StartupTasks.submit(() -> {
+            GatewayHttpServer.prewarm();
+            return null;
+        });
+        StartupTasks.submit(() -> {
+            Store.prewarm();
+            return null;
+        });
         OpenClawConfig config = Overrides.apply(ConfigLoader.loadOrThrow(options.configFile(), options.env()), options);
         Overrides.refuseUnsafeBind(config);
         SecretFiles.ensurePrivateDirectory(options.home().root());
@@ -97,6 +106,7 @@ public final class GatewayProcess implements AutoCloseable {
         AtomicReference<Store> storeRef = new AtomicReference<>();
         AtomicReference<GatewayHttpServer> httpRef = new AtomicReference<>();
         StatusSnapshot status = new StatusSnapshot(lifecycle, config, storeRef, httpRef);
+        StartupTasks.await(httpWarmup);
         GatewayHttpServer http;
         try {
             http = GatewayHttpServer.start(

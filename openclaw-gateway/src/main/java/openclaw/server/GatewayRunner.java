@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import openclaw.config.ConfigException;
 import openclaw.config.OpenClawHome;
@@ -19,10 +21,37 @@ import sun.misc.Signal;
  */
 public final class GatewayRunner {
 
+    private static final String TRAINING_CONFIG = """
+            [gateway]
+            port = 18789
+            bind = "loopback"
+            [gateway.auth]
+            mode = "token"
+            [gateway.controlUi]
+            allowedOrigins = ["http://localhost:5173"]
+            [logging]
+            level = "info"
+            consoleLevel = "warn"
+            consoleStyle = "json"
+            maxFiles = 3
+            """;
+
     private GatewayRunner() {}
 
     /** Starts, serves until a signal arrives, drains, and returns the exit code. */
     public static int runForeground(GatewayOptions options, PrintStream err) {
+        // Handlers go in before start-up, so a SIGTERM that races readiness still drains instead of killing the JVM.
+        AtomicReference<GatewayProcess> running = new AtomicReference<>();
+        AtomicBoolean stopRequested = new AtomicBoolean();
+        Runnable stop = () -> {
+            stopRequested.set(true);
+            GatewayProcess g = running.get();
+            if (g != null) {
+                Thread.ofPlatform().name("openclaw-shutdown").start(g::shutdown);
+            }
+        };
+        Signal.handle(new Signal("TERM"), s -> stop.run());
+        Signal.handle(new Signal("INT"), s -> stop.run());
         GatewayProcess gateway;
         try {
             gateway = GatewayProcess.start(options);
@@ -40,9 +69,10 @@ public final class GatewayRunner {
             err.println("openclaw: " + e.getMessage());
             return 1;
         }
-        Runnable stop = () -> Thread.ofPlatform().name("openclaw-shutdown").start(gateway::shutdown);
-        Signal.handle(new Signal("TERM"), s -> stop.run());
-        Signal.handle(new Signal("INT"), s -> stop.run());
+        running.set(gateway);
+        if (stopRequested.get()) {
+            gateway.shutdown();
+        }
         gateway.awaitTermination();
         return 0;
     }
@@ -61,16 +91,21 @@ public final class GatewayRunner {
             return 1;
         }
         try {
+            // A config with every block, so the TOML and binding paths are trained too.
+            Files.writeString(home.resolve("openclaw.toml"), TRAINING_CONFIG);
             GatewayOptions options =
                     GatewayOptions.forHome(new OpenClawHome(home), env).withPort(0);
-            GatewayProcess gateway = GatewayProcess.start(options);
-            try {
-                TrainingTraffic.run(gateway.port(), home.resolve("credentials/gateway.token"));
-            } finally {
-                gateway.shutdown();
+            // Twice: the first start creates the database and token, the second is an ordinary restart.
+            for (int run = 0; run < 2; run++) {
+                GatewayProcess gateway = GatewayProcess.start(options);
+                try {
+                    TrainingTraffic.run(gateway.port(), home.resolve("credentials/gateway.token"));
+                } finally {
+                    gateway.shutdown();
+                }
             }
             return 0;
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             err.println("openclaw: training run failed: " + e);
             return 1;
         } finally {

@@ -1,6 +1,7 @@
 package openclaw.server;
 
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 
@@ -13,6 +14,16 @@ final class StartupTasks {
         FutureTask<T> future = new FutureTask<>(task);
         Thread.ofVirtual().name("openclaw-startup").start(future);
         return future;
+    }
+
+    /** Waits for a task whose result does not matter (a warm-up); its failure is ignored. */
+    static void await(Future<?> future) {
+        try {
+            future.get();
+        } catch (ExecutionException e) { // the real work after it reports problems with context
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Closes the result of a start-up task that is no longer wanted, once it finishes. */

@@ -14,6 +14,8 @@ import openclaw.sdk.OpenClawException;
 /** The requests the AOT training run sends, so their code paths are linked and profiled in the cache. */
 final class TrainingTraffic {
 
+    private static final int TRAINING_ROUNDS = Integer.getInteger("openclaw.trainingRounds", 1);
+
     private TrainingTraffic() {}
 
     static void run(int port, Path tokenFile) {
@@ -22,7 +24,7 @@ final class TrainingTraffic {
         String base = "http://127.0.0.1:" + port;
         try {
             String token = Files.readString(tokenFile).strip();
-            for (int i = 0; i < 50; i++) {
+            for (int i = 0; i < TRAINING_ROUNDS; i++) {
                 for (String path : List.of("/healthz", "/readyz", "/startupz", "/health", "/ready")) {
                     expect(
                             client,

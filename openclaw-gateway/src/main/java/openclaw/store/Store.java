@@ -19,6 +19,14 @@ public interface Store extends AutoCloseable {
         return JdbcStore.open(settings);
     }
 
+    /**
+     * Loads the JDBC drivers, the SQLite native library and the pool classes without opening anything, so a starting
+     * gateway can pay that cost while it reads its config. Never throws: {@link #open} reports real problems.
+     */
+    static void prewarm() {
+        JdbcStore.prewarm();
+    }
+
     /** Applies pending migrations; a no-op on an up-to-date database. Never deletes data. */
     void migrate();
 
