@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -34,7 +33,6 @@ public final class ConfigLoader {
     /** Environment variable that provides (and overrides) {@code gateway.auth.token}. */
     public static final String TOKEN_ENV = "OPENCLAW_GATEWAY_TOKEN";
 
-    private static final TomlMapper TOML = new TomlMapper();
     private static final Pattern ENV_REF = Pattern.compile("\\$\\{env:([A-Za-z_][A-Za-z0-9_]*)}");
 
     private ConfigLoader() {}
@@ -64,10 +62,11 @@ public final class ConfigLoader {
     public static LoadResult parse(String tomlText, Map<String, String> env) {
         ObjectNode root;
         try {
-            JsonNode tree = TOML.readTree(tomlText);
-            root = tree instanceof ObjectNode object ? object : TOML.createObjectNode();
+            root = TomlTrees.parse(tomlText);
         } catch (JsonProcessingException e) {
             return new LoadResult.Rejected(List.of(TomlSyntaxError.describe(e, tomlText)));
+        } catch (IOException e) {
+            return new LoadResult.Rejected(List.of(ConfigIssue.at("", "cannot parse the file: " + e.getMessage())));
         }
         List<ConfigIssue> warnings = new ArrayList<>();
         List<ConfigIssue> errors = new ArrayList<>();

@@ -36,6 +36,11 @@ public final class GatewayRunner {
             maxFiles = 3
             """;
 
+    /** Environment variable naming the launcher's two-phase training directory. */
+    public static final String TRAIN_DIR_ENV = "OPENCLAW_TRAIN_DIR";
+
+    private static final String TRAINING_MARKER = ".openclaw-training";
+
     private GatewayRunner() {}
 
     /** Starts, serves until a signal arrives, drains, and returns the exit code. */
@@ -79,37 +84,68 @@ public final class GatewayRunner {
 
     /**
      * The AOT-cache training run: a gateway in a throw-away home on a free port, exercised with the requests a real
-     * one serves first (probes, metrics, status), then shut down the normal way. Exit code 0 means the packaged jar
-     * starts, serves and stops: it doubles as a packaging self-test.
+     * one serves first, then shut down the normal way. Exit code 0 means the packaged jar starts, serves and stops:
+     * it doubles as a packaging self-test.
+     *
+     * <p>With {@code OPENCLAW_TRAIN_DIR} (set by the launcher) training has two phases in two processes: the first
+     * call creates the database and token there (first start, schema migration), the second, recorded, call is an
+     * ordinary restart. Classes used only by the first start (the migration engine) then stay out of the cache, which
+     * every later start would otherwise load. Without it, both phases run here in a temporary directory.
      */
     public static int train(Map<String, String> env, PrintStream err) {
+        String dir = env.getOrDefault(TRAIN_DIR_ENV, "");
         Path home;
         try {
-            home = Files.createTempDirectory("openclaw-train");
+            home = dir.isEmpty() ? Files.createTempDirectory("openclaw-train") : Path.of(dir);
+            if (!dir.isEmpty() && !isTrainingDirectory(home)) {
+                err.println(
+                        "openclaw: " + TRAIN_DIR_ENV + "=" + dir + " must be empty or an earlier training directory");
+                return 2;
+            }
         } catch (IOException e) {
-            err.println("openclaw: cannot create a training directory: " + e.getMessage());
+            err.println("openclaw: cannot prepare a training directory: " + e.getMessage());
             return 1;
         }
         try {
-            // A config with every block, so the TOML and binding paths are trained too.
-            Files.writeString(home.resolve("openclaw.toml"), TRAINING_CONFIG);
+            boolean setUp = Files.exists(home.resolve(TRAINING_MARKER));
+            if (!setUp) {
+                Files.writeString(home.resolve(TRAINING_MARKER), "openclaw AOT training directory\n");
+                // A config with every block, so the TOML and binding paths are trained too.
+                Files.writeString(home.resolve("openclaw.toml"), TRAINING_CONFIG);
+            }
             GatewayOptions options =
                     GatewayOptions.forHome(new OpenClawHome(home), env).withPort(0);
-            // Twice: the first start creates the database and token, the second is an ordinary restart.
-            for (int run = 0; run < 2; run++) {
-                GatewayProcess gateway = GatewayProcess.start(options);
-                try {
-                    TrainingTraffic.run(gateway.port(), home.resolve("credentials/gateway.token"));
-                } finally {
-                    gateway.shutdown();
+            if (!setUp) {
+                GatewayProcess.start(options).shutdown();
+                if (!dir.isEmpty()) {
+                    return 0;
                 }
+            }
+            GatewayProcess gateway = GatewayProcess.start(options);
+            try {
+                TrainingTraffic.run(gateway.port());
+            } finally {
+                gateway.shutdown();
             }
             return 0;
         } catch (IOException | RuntimeException e) {
             err.println("openclaw: training run failed: " + e);
             return 1;
         } finally {
-            deleteTree(home);
+            if (dir.isEmpty()) {
+                deleteTree(home);
+            }
+        }
+    }
+
+    private static boolean isTrainingDirectory(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            Files.createDirectories(dir);
+            return true;
+        }
+        try (Stream<Path> entries = Files.list(dir)) {
+            return Files.exists(dir.resolve(TRAINING_MARKER))
+                    || entries.findAny().isEmpty();
         }
     }
 
