@@ -1,5 +1,6 @@
 package openclaw.logging;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Instant;
@@ -10,8 +11,8 @@ import openclaw.secrets.Redactor;
 
 /**
  * One JSON object per line: {@code ts}, {@code level}, {@code logger}, {@code thread}, {@code msg} and, when present,
- * {@code error}. Message and stack trace pass through the current {@link Redactor} first. Hand-written rather than
- * Jackson so logging costs nothing at start-up and cannot fail on odd objects.
+ * {@code error}. Message and stack trace pass through the current {@link Redactor} first. Written directly (only the
+ * string escaping is Jackson's) so logging costs nothing at start-up and cannot fail on odd objects.
  */
 final class JsonLogFormatter extends Formatter {
 
@@ -27,7 +28,7 @@ final class JsonLogFormatter extends Formatter {
         StringBuilder sb = new StringBuilder(256);
         sb.append("{\"ts\":\"").append(Instant.ofEpochMilli(record.getMillis())).append('"');
         sb.append(",\"level\":\"").append(LogLevels.name(record.getLevel())).append('"');
-        field(sb, "logger", shortLogger(record.getLoggerName()));
+        field(sb, "logger", record.getLoggerName() == null ? "" : record.getLoggerName());
         field(sb, "thread", Thread.currentThread().getName());
         field(sb, "msg", r.redact(formatMessage(record)));
         if (record.getThrown() != null) {
@@ -42,33 +43,9 @@ final class JsonLogFormatter extends Formatter {
         return sw.toString().stripTrailing();
     }
 
-    static String shortLogger(String name) {
-        return name == null ? "" : name;
-    }
-
     private static void field(StringBuilder sb, String key, String value) {
         sb.append(",\"").append(key).append("\":\"");
-        escape(sb, value);
+        JsonStringEncoder.getInstance().quoteAsString(value, sb);
         sb.append('"');
-    }
-
-    static void escape(StringBuilder sb, String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
     }
 }

@@ -31,13 +31,11 @@ public final class LogSetup implements AutoCloseable {
     private final AtomicReference<Redactor> redactor;
     private final ConsoleHandler console;
     private final FileHandler file;
-    private final Path filePath;
 
-    private LogSetup(AtomicReference<Redactor> redactor, ConsoleHandler console, FileHandler file, Path filePath) {
+    private LogSetup(AtomicReference<Redactor> redactor, ConsoleHandler console, FileHandler file) {
         this.redactor = redactor;
         this.console = console;
         this.file = file;
-        this.filePath = filePath;
     }
 
     /**
@@ -65,7 +63,7 @@ public final class LogSetup implements AutoCloseable {
         Logger root = Logger.getLogger("");
         root.addHandler(consoleHandler);
         root.addHandler(fileHandler);
-        LogSetup setup = new LogSetup(redactor, consoleHandler, fileHandler, path);
+        LogSetup setup = new LogSetup(redactor, consoleHandler, fileHandler);
         setup.reconfigure(config, secrets);
         return setup;
     }
@@ -89,16 +87,6 @@ public final class LogSetup implements AutoCloseable {
         }
         // Helidon's feature banner ("preview features …") says nothing an operator can act on.
         Logger.getLogger("io.helidon.common.features").setLevel(Level.WARNING);
-    }
-
-    /** The redactor currently applied to log lines; other outputs (error bodies, CLI) may share it. */
-    public Redactor redactor() {
-        return redactor.get();
-    }
-
-    /** The active log file base path (rotated as {@code <path>.0}, {@code <path>.1}, …). */
-    public Path filePath() {
-        return filePath;
     }
 
     @Override

@@ -45,10 +45,6 @@ final class ConfigReloader {
         return current;
     }
 
-    StatusSnapshot status() {
-        return status;
-    }
-
     void apply(OpenClawConfig loaded) {
         OpenClawConfig previous = current;
         OpenClawConfig requested;

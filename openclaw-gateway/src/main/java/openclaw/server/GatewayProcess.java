@@ -21,7 +21,6 @@ import openclaw.config.OpenClawConfig;
 import openclaw.http.GatewayHttpServer;
 import openclaw.lifecycle.BuildInfo;
 import openclaw.lifecycle.GatewayLifecycle;
-import openclaw.lifecycle.GatewayStatus;
 import openclaw.lifecycle.PidFile;
 import openclaw.logging.LogSetup;
 import openclaw.metrics.GatewayMetrics;
@@ -127,14 +126,20 @@ public final class GatewayProcess implements AutoCloseable {
         }
         storeRef.set(store);
         lifecycle.addCheck(new StorageCheck(store));
-        store.instance().startup(BuildInfo.current().version());
         PidFile pid = new PidFile(
                 ProcessHandle.current().pid(), config.gateway().bind().host(), http.port(), Instant.now());
-        pid.write(options.home().pidFile());
         ConfigReloader reloader = new ConfigReloader(config, auth, logs, status, options);
         ConfigWatcher watcher =
                 new ConfigWatcher(options.configFile(), options.env(), reloader::apply, reloader::rejected);
-        watcher.start();
+        try {
+            store.instance().startup(BuildInfo.current().version());
+            pid.write(options.home().pidFile());
+            watcher.start();
+        } catch (RuntimeException e) {
+            closeQuietly("http listener", http);
+            closeQuietly("storage", store);
+            throw e;
+        }
         lifecycle.markStarted();
         StartupTasks.submit(() -> {
             metrics.bindJvmMeters();
@@ -236,10 +241,5 @@ public final class GatewayProcess implements AutoCloseable {
         } catch (Exception e) { // shutdown boundary: one failing part must not keep the others open
             LOG.log(Level.WARNING, "error while closing " + what, e);
         }
-    }
-
-    /** Exposes the status snapshot to the process. */
-    GatewayStatus status() {
-        return reloader.status().current();
     }
 }
