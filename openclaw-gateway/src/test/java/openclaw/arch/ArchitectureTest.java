@@ -31,7 +31,8 @@ class ArchitectureTest {
             Map.entry("metrics", Set.of()),
             Map.entry("secrets", Set.of()),
             Map.entry("config", Set.of()),
-            Map.entry("store", Set.of()));
+            Map.entry("store", Set.of()),
+            Map.entry("provider", Set.of()));
 
     private static JavaClasses classes;
 
