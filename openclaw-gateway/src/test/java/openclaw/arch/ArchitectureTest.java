@@ -32,7 +32,9 @@ class ArchitectureTest {
             Map.entry("secrets", Set.of()),
             Map.entry("config", Set.of()),
             Map.entry("store", Set.of()),
-            Map.entry("provider", Set.of()));
+            Map.entry("provider", Set.of()),
+            Map.entry("tool", Set.of("store")),
+            Map.entry("agent", Set.of("store", "tool")));
 
     private static JavaClasses classes;
 

@@ -1,0 +1,270 @@
+package openclaw.agent;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import openclaw.sdk.OpenClawException;
+import openclaw.sdk.provider.ChatMessage;
+import openclaw.sdk.provider.ChatRequest;
+import openclaw.sdk.provider.ModelProvider;
+import openclaw.sdk.provider.ProviderException;
+import openclaw.sdk.provider.StopReason;
+import openclaw.sdk.provider.ToolSpec;
+import openclaw.sdk.tool.Tool;
+import openclaw.sdk.tool.ToolContext;
+import openclaw.sdk.tool.ToolOutcome;
+import openclaw.store.SessionStore;
+import openclaw.store.TranscriptStore;
+import openclaw.tool.ToolRegistry;
+
+/**
+ * The agent loop: system prompt and session history → model (streamed to the caller) → tool calls → results back to
+ * the model, until a final answer or the agent's step limit. Every message, tool call, result and usage figure is
+ * appended to the session transcript as it happens. Retryable provider failures are retried with backoff honouring
+ * {@code retry-after}; when retries run out or the failure is not retryable, the turn fails over to the agent's
+ * fallback models. Thread-safe: one instance serves concurrent turns, each on its caller's (virtual) thread.
+ */
+public final class AgentRunner {
+
+    private static final Logger LOG = Logger.getLogger(AgentRunner.class.getName());
+
+    /** Shared services of the loop. */
+    public record Services(
+            ProviderRegistry providers,
+            ToolRegistry tools,
+            SessionStore sessions,
+            TranscriptStore transcripts,
+            Clock clock,
+            RetryPolicy retry) {}
+
+    private final Services services;
+
+    public AgentRunner(Services services) {
+        this.services = services;
+    }
+
+    /** Runs one turn to its end; events stream to {@code listener} on this thread. */
+    public TurnResult run(TurnRequest turn, TurnControl control, Consumer<AgentEvent> listener) {
+        AgentSpec agent = turn.agent();
+        services.sessions().getOrCreate(turn.sessionKey(), agent.id());
+        List<ChatMessage> messages = new ArrayList<>(
+                TranscriptCodec.history(services.transcripts().read(turn.sessionKey(), 0, Integer.MAX_VALUE)));
+        services.transcripts().append(turn.sessionKey(), "user", TranscriptCodec.user(turn.message()));
+        messages.add(new ChatMessage.User(turn.message()));
+        List<Tool> tools;
+        try {
+            tools = services.tools().resolve(agent.tools());
+        } catch (OpenClawException e) {
+            return fail(turn, agent.model(), 0, "agent " + agent.id() + ": " + e.getMessage());
+        }
+        List<ToolSpec> specs = tools.stream().map(Tool::spec).toList();
+        ChatRequest base = new ChatRequest(
+                agent.model().name(),
+                agent.systemPrompt(),
+                messages,
+                specs,
+                turn.thinking(),
+                ChatRequest.DEFAULT_MAX_OUTPUT_TOKENS,
+                turn.sessionKey());
+        Failover chain = new Failover(agent.modelChain());
+        long in = 0;
+        long out = 0;
+        for (int step = 1; step <= agent.maxSteps(); step++) {
+            Optional<ModelStep.Result> result = callWithRecovery(chain, base.withMessages(messages), control, listener);
+            if (control.isCancelled()) {
+                return recorded(
+                        turn,
+                        new TurnResult(
+                                "",
+                                TurnResult.Outcome.CANCELLED,
+                                StopReason.OTHER,
+                                chain.current(),
+                                step,
+                                in,
+                                out,
+                                "cancelled"));
+            }
+            if (result.isEmpty()) {
+                return fail(turn, chain.current(), step, chain.lastError());
+            }
+            ModelStep.Result r = result.get();
+            in += r.usage().inputTokens();
+            out += r.usage().outputTokens();
+            services.transcripts()
+                    .append(
+                            turn.sessionKey(),
+                            "assistant",
+                            TranscriptCodec.assistant(
+                                    r.message(),
+                                    chain.current(),
+                                    r.usage(),
+                                    r.stopReason().name()));
+            messages.add(r.message());
+            if (r.message().toolCalls().isEmpty()) {
+                return new TurnResult(
+                        r.message().text(),
+                        TurnResult.Outcome.COMPLETED,
+                        r.stopReason(),
+                        chain.current(),
+                        step,
+                        in,
+                        out,
+                        "");
+            }
+            for (var call : r.message().toolCalls()) {
+                ChatMessage.ToolResult toolResult = runTool(tools, call, turn, listener);
+                services.transcripts().append(turn.sessionKey(), "tool", TranscriptCodec.tool(toolResult));
+                messages.add(toolResult);
+            }
+        }
+        return fail(
+                turn,
+                chain.current(),
+                agent.maxSteps(),
+                "the agent stopped after " + agent.maxSteps()
+                        + " model calls without a final answer (raise maxSteps for agent " + agent.id() + ")");
+    }
+
+    private Optional<ModelStep.Result> callWithRecovery(
+            Failover chain, ChatRequest request, TurnControl control, Consumer<AgentEvent> listener) {
+        while (true) {
+            ModelRef ref = chain.current();
+            Optional<ModelProvider> provider = services.providers().find(ref.provider());
+            if (provider.isEmpty()) {
+                chain.failed(noProvider(ref));
+            } else {
+                Optional<ModelStep.Result> done = retrying(provider.get(), ref, request, chain, control, listener);
+                if (done.isPresent() || control.isCancelled()) {
+                    return done;
+                }
+            }
+            Optional<ModelRef> next = chain.advance();
+            if (next.isEmpty()) {
+                return Optional.empty();
+            }
+            listener.accept(new AgentEvent.Failover(ref, next.get(), chain.lastError()));
+        }
+    }
+
+    private Optional<ModelStep.Result> retrying(
+            ModelProvider provider,
+            ModelRef ref,
+            ChatRequest request,
+            Failover chain,
+            TurnControl control,
+            Consumer<AgentEvent> listener) {
+        ChatRequest forModel = new ChatRequest(
+                ref.name(),
+                request.systemPrompt(),
+                request.messages(),
+                request.tools(),
+                request.thinking(),
+                request.maxOutputTokens(),
+                request.sessionKey());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                ModelStep.Result r = ModelStep.run(provider, forModel, control, listener);
+                if (r.finished() || control.isCancelled()) {
+                    return Optional.of(r);
+                }
+                throw ProviderException.transport(ref + " ended its stream without finishing", null);
+            } catch (ProviderException e) {
+                if (control.isCancelled()) {
+                    return Optional.empty();
+                }
+                chain.failed(ref + ": " + e.getMessage());
+                if (!services.retry().shouldRetry(e, attempt)) {
+                    return Optional.empty();
+                }
+                Duration delay = services.retry().delay(e, attempt);
+                listener.accept(new AgentEvent.Retrying(ref, attempt + 1, delay.toMillis(), e.getMessage()));
+                if (!sleep(delay, control)) {
+                    return Optional.empty();
+                }
+            }
+        }
+    }
+
+    private ChatMessage.ToolResult runTool(
+            List<Tool> tools,
+            openclaw.sdk.provider.StreamEvent.ToolCall call,
+            TurnRequest turn,
+            Consumer<AgentEvent> listener) {
+        listener.accept(new AgentEvent.ToolStarted(call.callId(), call.toolName(), call.argumentsJson()));
+        ToolOutcome outcome;
+        Optional<Tool> tool = tools.stream()
+                .filter(t -> t.spec().name().equals(call.toolName()))
+                .findFirst();
+        if (tool.isEmpty()) {
+            outcome = ToolOutcome.error("unknown tool '" + call.toolName() + "'");
+        } else if (!isJsonObject(call.argumentsJson())) {
+            outcome = ToolOutcome.error("invalid arguments for " + call.toolName() + ": expected a JSON object");
+        } else {
+            try {
+                outcome = tool.get()
+                        .invoke(
+                                call.argumentsJson(),
+                                new ToolContext(turn.agent().id(), turn.sessionKey(), services.clock()));
+            } catch (RuntimeException e) { // tool boundary: a failing tool becomes an error result for the model
+                LOG.log(Level.WARNING, "tool " + call.toolName() + " failed", e);
+                outcome = ToolOutcome.error(call.toolName() + " failed: " + e.getMessage());
+            }
+        }
+        listener.accept(
+                new AgentEvent.ToolFinished(call.callId(), call.toolName(), outcome.content(), outcome.isError()));
+        return new ChatMessage.ToolResult(call.callId(), call.toolName(), outcome.content(), outcome.isError());
+    }
+
+    private TurnResult fail(TurnRequest turn, ModelRef model, int steps, String message) {
+        return recorded(
+                turn, new TurnResult("", TurnResult.Outcome.FAILED, StopReason.OTHER, model, steps, 0, 0, message));
+    }
+
+    /** Records a turn that ended without an answer in the transcript, and returns it. */
+    private TurnResult recorded(TurnRequest turn, TurnResult result) {
+        services.transcripts().append(turn.sessionKey(), "error", TranscriptCodec.error(result.error()));
+        return result;
+    }
+
+    private String noProvider(ModelRef ref) {
+        String known = services.providers().ids().isEmpty()
+                ? "none"
+                : String.join(", ", services.providers().ids());
+        return "no model provider '" + ref.provider() + "' is configured (configured: " + known + "); add"
+                + " [providers." + ref.provider() + "] with type, baseUrl and apiKey to openclaw.toml, or set"
+                + " OPENAI_API_KEY or ANTHROPIC_API_KEY";
+    }
+
+    private static boolean isJsonObject(String json) {
+        try {
+            JsonNode node = TranscriptCodec.MAPPER.readTree(json);
+            return node != null && node.isObject();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Sleeps in slices so a cancel is noticed; false when cancelled. */
+    private static boolean sleep(Duration delay, TurnControl control) {
+        long end = System.nanoTime() + delay.toNanos();
+        while (System.nanoTime() < end) {
+            if (control.isCancelled()) {
+                return false;
+            }
+            try {
+                Thread.sleep(Math.min(50, Math.max(1, (end - System.nanoTime()) / 1_000_000)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return !control.isCancelled();
+    }
+}
