@@ -63,10 +63,18 @@ final class ConfigSchema {
             validated.collectIssues(path, issues);
         }
         for (RecordComponent c : block.getClass().getRecordComponents()) {
-            Object value = read(c, block);
-            if (value instanceof Record child) {
-                validate(child, TomlText.child(path, c.getName()), issues);
-            }
+            validateValue(read(c, block), TomlText.child(path, c.getName()), issues);
+        }
+    }
+
+    /** Descends into nested blocks, also when they sit in an optional or are the values of a table of blocks. */
+    private static void validateValue(Object value, String path, List<ConfigIssue> issues) {
+        if (value instanceof Optional<?> optional) {
+            optional.ifPresent(v -> validateValue(v, path, issues));
+        } else if (value instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> validateValue(v, TomlText.child(path, k.toString()), issues));
+        } else if (value instanceof Record child) {
+            validate(child, path, issues);
         }
     }
 
@@ -173,13 +181,13 @@ final class ConfigSchema {
 
     private static Optional<JsonNode> checkEnum(JsonNode node, Class<?> type, String path, List<ConfigIssue> issues) {
         List<String> allowed = Arrays.stream(type.getEnumConstants())
-                .map(c -> ((Enum<?>) c).name().toLowerCase(Locale.ROOT))
+                .map(c -> ((Enum<?>) c).name().toLowerCase(Locale.ROOT).replace('_', '-'))
                 .toList();
         String choices = allowed.stream().map(a -> "\"" + a + "\"").collect(Collectors.joining(", "));
         if (!node.isTextual()) {
             return mismatch("one of " + choices, node, path, issues);
         }
-        String lower = node.asText().toLowerCase(Locale.ROOT);
+        String lower = node.asText().toLowerCase(Locale.ROOT).replace('_', '-');
         if (allowed.contains(lower)) {
             return Optional.of(TextNode.valueOf(lower));
         }

@@ -1,5 +1,6 @@
 package openclaw.config;
 
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -7,25 +8,46 @@ import java.util.Objects;
  * defaults of their block, so no null escapes. Adding a block means adding a record and one component here: the
  * loader, validator, editor and query discover components reflectively.
  */
-public record OpenClawConfig(GatewayConfig gateway, StorageConfig storage, LoggingConfig logging) {
+public record OpenClawConfig(
+        GatewayConfig gateway,
+        StorageConfig storage,
+        LoggingConfig logging,
+        Map<String, ProviderConfig> providers,
+        ResponseConfig response,
+        Map<String, AgentConfig> agents) {
 
     /** Every block at its defaults. */
-    public static final OpenClawConfig DEFAULTS =
-            new OpenClawConfig(GatewayConfig.DEFAULTS, StorageConfig.DEFAULTS, LoggingConfig.DEFAULTS);
+    public static final OpenClawConfig DEFAULTS = new OpenClawConfig(
+            GatewayConfig.DEFAULTS,
+            StorageConfig.DEFAULTS,
+            LoggingConfig.DEFAULTS,
+            Map.of(),
+            ResponseConfig.DEFAULTS,
+            Map.of());
 
     public OpenClawConfig {
         gateway = Objects.requireNonNullElse(gateway, GatewayConfig.DEFAULTS);
         storage = Objects.requireNonNullElse(storage, StorageConfig.DEFAULTS);
         logging = Objects.requireNonNullElse(logging, LoggingConfig.DEFAULTS);
+        providers = Map.copyOf(Objects.requireNonNullElse(providers, Map.of()));
+        response = Objects.requireNonNullElse(response, ResponseConfig.DEFAULTS);
+        agents = Map.copyOf(Objects.requireNonNullElse(agents, Map.of()));
     }
 
     /** A copy with a different gateway block. */
     public OpenClawConfig withGateway(GatewayConfig newGateway) {
-        return new OpenClawConfig(newGateway, storage, logging);
+        return new OpenClawConfig(newGateway, storage, logging, providers, response, agents);
     }
 
-    /** A copy safe to show or log: tokens and passwords replaced by {@code ***}. */
+    /** A copy with a different storage block. */
+    public OpenClawConfig withStorage(StorageConfig newStorage) {
+        return new OpenClawConfig(gateway, newStorage, logging, providers, response, agents);
+    }
+
+    /** A copy safe to show or log: tokens, keys and passwords replaced by {@code ***}. */
     public OpenClawConfig redacted() {
-        return new OpenClawConfig(gateway.redacted(), storage.redacted(), logging);
+        Map<String, ProviderConfig> masked = new java.util.TreeMap<>();
+        providers.forEach((id, p) -> masked.put(id, p.redacted()));
+        return new OpenClawConfig(gateway.redacted(), storage.redacted(), logging, masked, response, agents);
     }
 }

@@ -68,7 +68,7 @@ final class RecordBinder {
         }
         return switch (value) {
             case Optional<?> o -> toTree(o.orElseThrow());
-            case Enum<?> e -> NODES.textNode(e.name().toLowerCase(Locale.ROOT));
+            case Enum<?> e -> NODES.textNode(e.name().toLowerCase(Locale.ROOT).replace('_', '-'));
             case Integer i -> NODES.numberNode(i);
             case Long l -> NODES.numberNode(l);
             case Boolean b -> NODES.booleanNode(b);
@@ -106,7 +106,7 @@ final class RecordBinder {
             return node.textValue();
         }
         if (raw.isEnum()) {
-            String wanted = node.textValue();
+            String wanted = node.textValue().replace('-', '_');
             for (Object constant : raw.getEnumConstants()) {
                 if (((Enum<?>) constant).name().equalsIgnoreCase(wanted)) {
                     return constant;

@@ -87,10 +87,8 @@ final class ConfigReloader {
     /** The listener and storage keep their start-up settings until restart; status and safety checks use those. */
     private static OpenClawConfig withListenerOf(OpenClawConfig next, OpenClawConfig running) {
         var g = next.gateway();
-        return new OpenClawConfig(
-                new openclaw.config.GatewayConfig(
-                        running.gateway().port(), running.gateway().bind(), g.auth(), g.controlUi()),
-                running.storage(),
-                next.logging());
+        return next.withGateway(new openclaw.config.GatewayConfig(
+                        running.gateway().port(), running.gateway().bind(), g.auth(), g.controlUi()))
+                .withStorage(running.storage());
     }
 }

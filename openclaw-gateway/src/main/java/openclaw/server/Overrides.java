@@ -27,8 +27,7 @@ final class Overrides {
         if (port < 0 || port > 65535) {
             throw new GatewayStartException("--port " + port + ": must be between 1 and 65535", 2);
         }
-        return new OpenClawConfig(
-                new GatewayConfig(port, bind, g.auth(), g.controlUi()), config.storage(), config.logging());
+        return config.withGateway(new GatewayConfig(port, bind, g.auth(), g.controlUi()));
     }
 
     /**
