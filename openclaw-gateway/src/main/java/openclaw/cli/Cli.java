@@ -81,6 +81,8 @@ public final class Cli {
         Map<String, Class<?>> commands = new LinkedHashMap<>();
         commands.put("gateway", GatewayCommand.class);
         commands.put("config", ConfigCommand.class);
+        commands.put("agent", AgentCommand.class);
+        commands.put("models", ModelsCommand.class);
         commands.put("doctor", DoctorCommand.class);
         commands.put("completion", CompletionCommand.class);
         return Collections.unmodifiableMap(commands);

@@ -21,9 +21,12 @@ class ArchitectureTest {
 
     /** Feature package → the other openclaw packages it may use. */
     static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
-            Map.entry("cli", Set.of("config", "server", "lifecycle", "auth", "store", "secrets")),
+            Map.entry("cli", Set.of("config", "server", "lifecycle", "auth", "store", "secrets", "agent")),
             Map.entry(
-                    "server", Set.of("config", "auth", "http", "lifecycle", "logging", "metrics", "secrets", "store")),
+                    "server",
+                    Set.of(
+                            "config", "auth", "http", "lifecycle", "logging", "metrics", "secrets", "store", "agent",
+                            "provider", "tool")),
             Map.entry("http", Set.of("auth", "lifecycle", "metrics")),
             Map.entry("lifecycle", Set.of("secrets")),
             Map.entry("auth", Set.of("config", "secrets")),
