@@ -38,6 +38,8 @@ public final class FakeOpenAiChatServer implements ProviderFake {
         }
     }
 
+    private static final long CUT_PACING_MILLIS = 100;
+
     private final FakeHttpServer server;
     private final AtomicInteger turns = new AtomicInteger();
 
@@ -150,10 +152,15 @@ public final class FakeOpenAiChatServer implements ProviderFake {
         enqueue(script().role().text(partialText).error(type, code, message));
     }
 
+    /**
+     * The role chunk and this text, then the connection drops. The chunks are paced: the JDK client's body stream
+     * discards bytes it has received but not yet handed over once the connection fails, so an instant cut would race
+     * with the reader and the text could be lost before the provider ever sees it.
+     */
     @Override
     public void cutAfter(String partialText) {
         List<String> events = script().role().text(partialText).events();
-        server.enqueue(new FakeHttpServer.Reply.Stream("text/event-stream", events, 0, true));
+        server.enqueue(new FakeHttpServer.Reply.Stream("text/event-stream", events, CUT_PACING_MILLIS, true));
     }
 
     /** An SSE comment (OpenRouter sends {@code : OPENROUTER PROCESSING}) and a chunk of an unknown shape. */
