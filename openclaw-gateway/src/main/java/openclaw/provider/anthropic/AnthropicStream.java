@@ -21,7 +21,10 @@ import openclaw.sdk.provider.StreamEvent;
  * Text and thinking deltas pass through as they arrive; a thinking block is also emitted whole, with its signature,
  * at its {@code content_block_stop}; a {@code tool_use} block's {@code input_json_delta} fragments are joined and
  * emitted as one {@link StreamEvent.ToolCall} at its stop. {@code message_stop} yields one {@link StreamEvent.Usage}
- * and then {@link StreamEvent.Finished}. {@code ping}, unknown events and unparseable data are skipped.
+ * and then {@link StreamEvent.Finished}. {@code ping}, unknown events and unparseable data are skipped. Anthropic's
+ * {@code input_tokens} excludes cached prompt tokens, so {@link StreamEvent.Usage#inputTokens()} is the sum of {@code
+ * input_tokens}, {@code cache_read_input_tokens} and {@code cache_creation_input_tokens} (the whole prompt, as other
+ * providers report it) and {@link StreamEvent.Usage#cachedInputTokens()} is the cache reads.
  *
  * <p>Not thread-safe apart from {@link #close()}, which may be called from any thread to abort the turn. An error
  * response found when the stream was opened is thrown by the first {@link #next()}.

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -122,6 +125,12 @@ class AnthropicProviderTest extends ModelProviderContract {
     }
 
     @Test
+    void cache_reads_count_as_input_and_are_reported_as_cached() {
+        anthropic().cachedTextTurn(90, "hi");
+        assertThat(run(request("hi"))).contains(new StreamEvent.Usage(100, 5, 90));
+    }
+
+    @Test
     void mid_stream_overloaded_error_is_retryable_after_the_text_already_seen() {
         anthropic().errorMidStream("partial", "overloaded_error", "Overloaded");
         List<StreamEvent> seen = new ArrayList<>();
@@ -191,5 +200,32 @@ class AnthropicProviderTest extends ModelProviderContract {
                 ""));
         assertThat(fake.requests().get(0).body())
                 .contains("{\"type\":\"thinking\",\"thinking\":\"Need the clock.\",\"signature\":\"sig/+==\"}");
+    }
+
+    @Test
+    void the_fake_also_serves_bearer_authenticated_requests_like_the_official_sdk_sends() throws Exception {
+        fake.textTurn("ok");
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(fake.baseUrl() + "/v1/messages"))
+                                .header("Authorization", "Bearer " + KEY)
+                                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).startsWith("event: message_start\ndata: {\"type\":\"message_start\"");
+        assertThat(FakeAnthropicServer.presentedKey(fake.requests().get(0))).contains(KEY);
+    }
+
+    @Test
+    void an_unreachable_server_is_a_retryable_transport_failure() {
+        URI gone = fake.baseUrl();
+        fake.close();
+        assertThatThrownBy(() -> drain(providerFor(gone).stream(request("hi"))))
+                .isInstanceOfSatisfying(ProviderException.class, e -> {
+                    assertThat(e.retryable()).isTrue();
+                    assertThat(e.status()).isZero();
+                    assertThat(e.getMessage()).doesNotContain(KEY);
+                });
     }
 }

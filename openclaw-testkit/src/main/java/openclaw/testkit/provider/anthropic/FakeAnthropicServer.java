@@ -72,6 +72,11 @@ public final class FakeAnthropicServer implements ProviderFake {
         http.enqueueSse(new Sse().start().text(0, text).finish(stopReason, 5));
     }
 
+    /** A text turn whose prompt also read {@code cacheReadTokens} from the prompt cache (10 uncached input tokens). */
+    public void cachedTextTurn(int cacheReadTokens, String text) {
+        http.enqueueSse(new Sse().start(cacheReadTokens).text(0, text).finish("end_turn", 5));
+    }
+
     @Override
     public void error(int status, int retryAfterSeconds, String message) {
         Map<String, String> headers = new LinkedHashMap<>();
@@ -186,12 +191,16 @@ public final class FakeAnthropicServer implements ProviderFake {
         }
 
         Sse start() {
+            return start(0);
+        }
+
+        Sse start(int cacheReadTokens) {
             event(
                     "message_start",
                     "{\"type\":\"message_start\",\"message\":{\"id\":\"msg_fake01\",\"type\":\"message\","
                             + "\"role\":\"assistant\",\"content\":[],\"model\":\"claude-fake\",\"stop_reason\":null,"
                             + "\"stop_sequence\":null,\"usage\":{\"input_tokens\":10,\"cache_creation_input_tokens\":0,"
-                            + "\"cache_read_input_tokens\":0,\"output_tokens\":1}}}");
+                            + "\"cache_read_input_tokens\":" + cacheReadTokens + ",\"output_tokens\":1}}}");
             event("ping", "{\"type\":\"ping\"}");
             return this;
         }
