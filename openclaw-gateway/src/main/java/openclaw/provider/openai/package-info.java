@@ -1,7 +1,7 @@
 /**
- * OpenAI-compatible Chat Completions provider ({@code POST /chat/completions}, SSE) for OpenAI, Ollama, vLLM,
- * OpenRouter and LM Studio. Uses {@code openclaw.provider} (SSE reader, HTTP helper, error mapping), the SDK and
- * Jackson trees only. Invariants: unknown fields and malformed chunks are skipped, tool calls merge by {@code index},
- * and the API key never appears in a message.
+ * OpenAI providers: the Responses API over WebSocket with SSE fallback ({@code OpenAiResponsesProvider}) and Chat
+ * Completions for any OpenAI-compatible server ({@code OpenAiChatProvider}). Thin {@code java.net.http} clients
+ * over Jackson trees; may use {@code openclaw.provider} and the SDK only. Invariant: unknown events and fields are
+ * skipped, never fatal, and API keys never appear in messages.
  */
 package openclaw.provider.openai;

@@ -1,5 +1,6 @@
 /**
- * Loopback fake of OpenAI's streamed Chat Completions API for provider tests: real chunk JSON, tool-call fragments,
- * usage chunk, {@code [DONE]} and the real error envelope. Depends on the testkit HTTP server and Jackson only.
+ * Loopback fakes of OpenAI's wire protocols: Chat Completions SSE ({@code FakeOpenAiChatServer}) and the Responses
+ * API over SSE and WebSocket mode ({@code FakeOpenAiResponsesServer}). Depend on the testkit's HTTP and WebSocket
+ * servers, the SDK and Jackson.
  */
 package openclaw.testkit.provider.openai;
