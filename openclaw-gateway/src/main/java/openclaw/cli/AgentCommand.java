@@ -22,7 +22,11 @@ final class AgentCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = {"-m", "--message"}, required = true, paramLabel = "TEXT", description = "The message to send.")
+    @Option(
+            names = {"-m", "--message"},
+            required = true,
+            paramLabel = "TEXT",
+            description = "The message to send.")
     String message;
 
     @Option(names = "--agent", paramLabel = "ID", description = "Agent id (default: main / [agents.default]).")
@@ -44,15 +48,23 @@ final class AgentCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CliContext context = OpenClawCommand.contextOf(spec);
         if (!local) {
-            context.err().println("openclaw: running a turn through the gateway needs its control-plane 'agent'"
-                    + " method, which this build does not have yet; use --local to run the turn in this process");
+            context.err()
+                    .println(
+                            "openclaw: running a turn through the gateway needs its control-plane 'agent'"
+                                    + " method, which this build does not have yet; use --local to run the turn in this process");
             return 2;
         }
         LocalTurn.Outcome outcome;
         try {
-            outcome = LocalTurn.run(context.home(), context.configFile(), context.env(),
-                    new LocalTurn.Options(Optional.ofNullable(agent), Optional.ofNullable(sessionKey),
-                            Optional.ofNullable(thinking), message),
+            outcome = LocalTurn.run(
+                    context.home(),
+                    context.configFile(),
+                    context.env(),
+                    new LocalTurn.Options(
+                            Optional.ofNullable(agent),
+                            Optional.ofNullable(sessionKey),
+                            Optional.ofNullable(thinking),
+                            message),
                     json ? e -> {} : e -> print(context, e));
         } catch (ConfigException e) {
             e.issues().forEach(i -> context.err().println("error: " + i.describe(context.configFile())));
@@ -60,7 +72,8 @@ final class AgentCommand implements Callable<Integer> {
         }
         TurnResult r = outcome.result();
         if (json) {
-            ObjectNode node = new ObjectMapper().createObjectNode()
+            ObjectNode node = new ObjectMapper()
+                    .createObjectNode()
                     .put("agentId", outcome.agentId())
                     .put("sessionKey", outcome.sessionKey())
                     .put("outcome", r.outcome().name().toLowerCase(Locale.ROOT))
@@ -85,13 +98,16 @@ final class AgentCommand implements Callable<Integer> {
                 context.out().print(t.delta());
                 context.out().flush();
             }
-            case AgentEvent.Thinking t -> { }
+            case AgentEvent.Thinking t -> {}
             case AgentEvent.ToolStarted t -> context.err().println("[tool " + t.tool() + " " + t.argumentsJson() + "]");
-            case AgentEvent.ToolFinished t -> context.err().println(
-                    "[tool " + t.tool() + (t.isError() ? " failed: " : " -> ") + abbreviate(t.result()) + "]");
-            case AgentEvent.Retrying r -> context.err().println(
-                    "[" + r.model() + " failed (" + r.reason() + "); retry " + r.attempt() + " in " + r.delayMillis()
-                            + " ms]");
+            case AgentEvent.ToolFinished t ->
+                context.err()
+                        .println("[tool " + t.tool() + (t.isError() ? " failed: " : " -> ") + abbreviate(t.result())
+                                + "]");
+            case AgentEvent.Retrying r ->
+                context.err()
+                        .println("[" + r.model() + " failed (" + r.reason() + "); retry " + r.attempt() + " in "
+                                + r.delayMillis() + " ms]");
             case AgentEvent.Failover f -> context.err().println("[switching from " + f.from() + " to " + f.to() + "]");
         }
     }

@@ -62,8 +62,10 @@ final class ModelsCommand {
             OpenClawConfig config = ConfigLoader.loadOrThrow(context.configFile(), context.env());
             AgentWiring.Providers providers = AgentWiring.providers(config, context.env(), true);
             if (providers.registry().ids().isEmpty()) {
-                context.out().println("no model provider configured: add [providers.<id>] with type, baseUrl and"
-                        + " apiKey to " + context.configFile() + ", or set OPENAI_API_KEY or ANTHROPIC_API_KEY");
+                context.out()
+                        .println("no model provider configured: add [providers.<id>] with type, baseUrl and"
+                                + " apiKey to " + context.configFile()
+                                + ", or set OPENAI_API_KEY or ANTHROPIC_API_KEY");
                 return 1;
             }
             Map<String, AgentSpec> agents = AgentWiring.agents(config, providers);
@@ -71,14 +73,23 @@ final class ModelsCommand {
                 ProviderConfig p = config.providers().get(id);
                 String source = p == null ? "auto-detected" : "configured";
                 List<String> using = agents.values().stream()
-                        .filter(a -> a.modelChain().stream().anyMatch(m -> m.provider().equals(id)))
+                        .filter(a -> a.modelChain().stream()
+                                .anyMatch(m -> m.provider().equals(id)))
                         .map(AgentSpec::id)
                         .toList();
-                context.out().println(id + ": " + source + (p == null ? "" : ", type " + p.type().name()
-                        .toLowerCase(java.util.Locale.ROOT).replace('_', '-') + ", " + p.effectiveBaseUrl() + ", key "
-                        + (p.apiKey().isPresent() ? "set" : "not set")) + ", default model "
-                        + providers.defaultModels().get(id) + ", agents: "
-                        + (using.isEmpty() ? "none" : String.join(", ", using)));
+                context.out()
+                        .println(id + ": " + source
+                                + (p == null
+                                        ? ""
+                                        : ", type "
+                                                + p.type()
+                                                        .name()
+                                                        .toLowerCase(java.util.Locale.ROOT)
+                                                        .replace('_', '-') + ", " + p.effectiveBaseUrl() + ", key "
+                                                + (p.apiKey().isPresent() ? "set" : "not set"))
+                                + ", default model "
+                                + providers.defaultModels().get(id) + ", agents: "
+                                + (using.isEmpty() ? "none" : String.join(", ", using)));
             }
             return 0;
         }

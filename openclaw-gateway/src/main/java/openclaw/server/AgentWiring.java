@@ -52,8 +52,8 @@ public final class AgentWiring {
         }
         Map<String, ModelProvider> built = new LinkedHashMap<>();
         configured.forEach((id, p) -> built.put(id, build(id, p, config)));
-        configured.forEach((id, p) -> defaults.putIfAbsent(id, p.type() == ProviderType.ANTHROPIC
-                ? "claude-4.6-sonnet" : "gpt-5"));
+        configured.forEach((id, p) ->
+                defaults.putIfAbsent(id, p.type() == ProviderType.ANTHROPIC ? "claude-4.6-sonnet" : "gpt-5"));
         return new Providers(new ProviderRegistry(built), defaults);
     }
 
@@ -86,10 +86,17 @@ public final class AgentWiring {
     }
 
     private static AgentSpec spec(String id, AgentConfig a, ModelRef fallbackModel) {
-        ModelRef model = a.model().map(m -> new ModelRef(m.provider(), m.name())).orElse(fallbackModel);
+        ModelRef model =
+                a.model().map(m -> new ModelRef(m.provider(), m.name())).orElse(fallbackModel);
         ThinkingLevel level = a.model().map(m -> thinking(m.thinking().mode())).orElse(ThinkingLevel.DEFAULT);
-        return new AgentSpec(id, a.systemPrompt().orElse(""), model,
-                a.fallbacks().stream().map(ModelRef::parse).toList(), level, a.tools(), a.maxSteps());
+        return new AgentSpec(
+                id,
+                a.systemPrompt().orElse(""),
+                model,
+                a.fallbacks().stream().map(ModelRef::parse).toList(),
+                level,
+                a.tools(),
+                a.maxSteps());
     }
 
     private static ModelRef defaultModel(OpenClawConfig config, Providers providers) {
@@ -115,11 +122,12 @@ public final class AgentWiring {
     }
 
     private static ResponsesSettings responses(OpenClawConfig config) {
-        ResponsesSettings.Transport transport = switch (config.response().transport()) {
-            case AUTO -> ResponsesSettings.Transport.AUTO;
-            case WEBSOCKET -> ResponsesSettings.Transport.WEBSOCKET;
-            case SSE -> ResponsesSettings.Transport.SSE;
-        };
+        ResponsesSettings.Transport transport =
+                switch (config.response().transport()) {
+                    case AUTO -> ResponsesSettings.Transport.AUTO;
+                    case WEBSOCKET -> ResponsesSettings.Transport.WEBSOCKET;
+                    case SSE -> ResponsesSettings.Transport.SSE;
+                };
         List<String> warm = config.response().openaiWsWarmup().entrySet().stream()
                 .filter(Map.Entry::getValue)
                 .map(Map.Entry::getKey)
@@ -127,11 +135,15 @@ public final class AgentWiring {
         return new ResponsesSettings(transport, java.util.Set.copyOf(warm), Duration.ofMinutes(5));
     }
 
-    private static void autodetect(Map<String, String> env, boolean probeOllama, Map<String, ProviderConfig> found,
+    private static void autodetect(
+            Map<String, String> env,
+            boolean probeOllama,
+            Map<String, ProviderConfig> found,
             Map<String, String> defaults) {
         String anthropic = env.getOrDefault("ANTHROPIC_API_KEY", "");
         if (!anthropic.isBlank()) {
-            found.put("anthropic", new ProviderConfig(ProviderType.ANTHROPIC, Optional.empty(), Optional.of(anthropic)));
+            found.put(
+                    "anthropic", new ProviderConfig(ProviderType.ANTHROPIC, Optional.empty(), Optional.of(anthropic)));
             defaults.put("anthropic", "claude-4.6-sonnet");
         }
         String openai = env.getOrDefault("OPENAI_API_KEY", "");
@@ -141,8 +153,9 @@ public final class AgentWiring {
         }
         if (probeOllama) {
             ollamaModel().ifPresent(model -> {
-                found.put("ollama", new ProviderConfig(
-                        ProviderType.OPENAI_CHAT, Optional.of(OLLAMA + "/v1"), Optional.empty()));
+                found.put(
+                        "ollama",
+                        new ProviderConfig(ProviderType.OPENAI_CHAT, Optional.of(OLLAMA + "/v1"), Optional.empty()));
                 defaults.put("ollama", model);
             });
         }
@@ -150,14 +163,19 @@ public final class AgentWiring {
 
     /** The first model of a local Ollama, if one answers within 300 ms. */
     static Optional<String> ollamaModel() {
-        try (HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(300)).build()) {
+        try (HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofMillis(300)).build()) {
             HttpResponse<String> r = client.send(
-                    HttpRequest.newBuilder(OLLAMA.resolve("/api/tags")).timeout(Duration.ofMillis(500)).build(),
+                    HttpRequest.newBuilder(OLLAMA.resolve("/api/tags"))
+                            .timeout(Duration.ofMillis(500))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200) {
                 return Optional.empty();
             }
-            var models = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body()).path("models");
+            var models = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(r.body())
+                    .path("models");
             return models.isArray() && !models.isEmpty()
                     ? Optional.of(models.get(0).path("name").asText())
                     : Optional.empty();

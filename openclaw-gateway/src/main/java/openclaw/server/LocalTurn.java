@@ -31,8 +31,8 @@ import sun.misc.Signal;
 public final class LocalTurn {
 
     /** What to run. */
-    public record Options(Optional<String> agentId, Optional<String> sessionKey, Optional<ThinkingLevel> thinking,
-            String message) {}
+    public record Options(
+            Optional<String> agentId, Optional<String> sessionKey, Optional<ThinkingLevel> thinking, String message) {}
 
     /** The result and where it ran. */
     public record Outcome(String agentId, String sessionKey, TurnResult result) {}
@@ -45,27 +45,36 @@ public final class LocalTurn {
      * @throws openclaw.config.ConfigException for an invalid config
      * @throws OpenClawException for an unknown agent or unusable storage
      */
-    public static Outcome run(OpenClawHome home, java.nio.file.Path configFile, Map<String, String> env,
-            Options options, Consumer<AgentEvent> listener) {
+    public static Outcome run(
+            OpenClawHome home,
+            java.nio.file.Path configFile,
+            Map<String, String> env,
+            Options options,
+            Consumer<AgentEvent> listener) {
         // A CLI turn prints the answer; library chatter (pool, migrations) would only get in the way.
         Logger.getLogger("").setLevel(Level.WARNING);
         OpenClawConfig config = ConfigLoader.loadOrThrow(configFile, env);
         AgentWiring.Providers providers = AgentWiring.providers(config, env, true);
         Map<String, AgentSpec> agents = AgentWiring.agents(config, providers);
         String agentId = options.agentId().orElse(AgentWiring.defaultAgentId(config));
-        AgentSpec agent = Optional.ofNullable(agents.get(agentId)).orElseThrow(() -> new OpenClawException(
-                "no agent '" + agentId + "'; configured agents: " + String.join(", ", agents.keySet())));
+        AgentSpec agent = Optional.ofNullable(agents.get(agentId))
+                .orElseThrow(() -> new OpenClawException(
+                        "no agent '" + agentId + "'; configured agents: " + String.join(", ", agents.keySet())));
         String sessionKey = options.sessionKey().orElse("agent:" + agentId + ":main");
         SecretFiles.ensurePrivateDirectory(home.root());
         try (Store store = Store.open(StoreSettings.of(config.storage().effectiveUrl(home)))) {
             store.migrate();
-            AgentRunner runner = new AgentRunner(new AgentRunner.Services(providers.registry(),
-                    ToolRegistry.builtIns(store.sessions()), store.sessions(), store.transcripts(), Clock.systemUTC(),
+            AgentRunner runner = new AgentRunner(new AgentRunner.Services(
+                    providers.registry(),
+                    ToolRegistry.builtIns(store.sessions()),
+                    store.sessions(),
+                    store.transcripts(),
+                    Clock.systemUTC(),
                     RetryPolicy.DEFAULT));
             TurnControl control = new TurnControl();
             Signal.handle(new Signal("INT"), s -> control.cancel());
-            TurnRequest turn = new TurnRequest(agent, sessionKey, options.message(),
-                    options.thinking().orElse(agent.thinking()));
+            TurnRequest turn = new TurnRequest(
+                    agent, sessionKey, options.message(), options.thinking().orElse(agent.thinking()));
             return new Outcome(agentId, sessionKey, runner.run(turn, control, listener));
         }
     }
