@@ -158,11 +158,6 @@ public final class FakeOpenAiResponsesServer implements ProviderFake {
                 .events();
     }
 
-    private static String errorBody(String message, String type) {
-        return "{\"error\":{\"message\":\"" + message.replace("\"", "'") + "\",\"type\":\"" + type
-                + "\",\"param\":null,\"code\":null}}";
-    }
-
     private static Map<String, String> retryAfter(int seconds) {
         return seconds > 0 ? Map.of("retry-after", Integer.toString(seconds)) : Map.of();
     }
@@ -181,7 +176,7 @@ public final class FakeOpenAiResponsesServer implements ProviderFake {
                 return Optional.of(new LoopbackWebSocketServer.Refusal(
                         failure.status(),
                         retryAfter(failure.retryAfterSeconds()),
-                        errorBody(failure.message(), "invalid_request_error")));
+                        ResponsesEventScript.httpError(failure.message(), "invalid_request_error")));
             }
             return Optional.empty();
         }
@@ -196,7 +191,8 @@ public final class FakeOpenAiResponsesServer implements ProviderFake {
             } else if (turn instanceof Turn.Failure f) {
                 Map<String, String> headers = new java.util.HashMap<>(retryAfter(f.retryAfterSeconds()));
                 headers.put("content-type", "application/json");
-                LoopbackWebSocketServer.writeResponse(out, f.status(), headers, errorBody(f.message(), "api_error"));
+                LoopbackWebSocketServer.writeResponse(
+                        out, f.status(), headers, ResponsesEventScript.httpError(f.message(), "api_error"));
             } else if (turn instanceof Turn.Events e) {
                 // Close-delimited body: a cut stream simply ends without its terminal event.
                 LoopbackWebSocketServer.writeHead(out, 200, Map.of("content-type", "text/event-stream"));

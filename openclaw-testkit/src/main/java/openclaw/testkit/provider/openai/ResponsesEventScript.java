@@ -176,6 +176,17 @@ public final class ResponsesEventScript {
         return frame.toString();
     }
 
+    /** The HTTP error body of the API: {@code {"error":{message,type,param,code}}}. */
+    public static String httpError(String message, String type) {
+        ObjectNode body = JSON.createObjectNode();
+        body.putObject("error")
+                .put("message", message)
+                .put("type", type)
+                .putNull("param")
+                .putNull("code");
+        return body.toString();
+    }
+
     private ObjectNode response(String status) {
         ObjectNode r = JSON.createObjectNode().put("id", responseId).put("object", "response");
         r.put("created_at", 1_760_000_000L).put("status", status).put("model", model);
