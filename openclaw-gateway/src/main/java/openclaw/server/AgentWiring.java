@@ -45,10 +45,15 @@ public final class AgentWiring {
 
     /** The providers of {@code config}, or the auto-detected ones when it has none. */
     public static Providers providers(OpenClawConfig config, Map<String, String> env, boolean probeOllama) {
+        return providers(config, env, probeOllama ? Optional.of(OLLAMA) : Optional.empty());
+    }
+
+    /** As above, probing Ollama at {@code ollama} (tests point it at a fake). */
+    static Providers providers(OpenClawConfig config, Map<String, String> env, Optional<URI> ollama) {
         Map<String, ProviderConfig> configured = new TreeMap<>(config.providers());
         Map<String, String> defaults = new LinkedHashMap<>();
         if (configured.isEmpty()) {
-            autodetect(env, probeOllama, configured, defaults);
+            autodetect(env, ollama, configured, defaults);
         }
         Map<String, ModelProvider> built = new LinkedHashMap<>();
         configured.forEach((id, p) -> built.put(id, build(id, p, config)));
@@ -137,7 +142,7 @@ public final class AgentWiring {
 
     private static void autodetect(
             Map<String, String> env,
-            boolean probeOllama,
+            Optional<URI> ollama,
             Map<String, ProviderConfig> found,
             Map<String, String> defaults) {
         String anthropic = env.getOrDefault("ANTHROPIC_API_KEY", "");
@@ -151,22 +156,20 @@ public final class AgentWiring {
             found.put("openai", new ProviderConfig(ProviderType.OPENAI, Optional.empty(), Optional.of(openai)));
             defaults.put("openai", "gpt-5");
         }
-        if (probeOllama) {
-            ollamaModel().ifPresent(model -> {
-                found.put(
-                        "ollama",
-                        new ProviderConfig(ProviderType.OPENAI_CHAT, Optional.of(OLLAMA + "/v1"), Optional.empty()));
-                defaults.put("ollama", model);
-            });
-        }
+        ollama.ifPresent(base -> ollamaModel(base).ifPresent(model -> {
+            found.put(
+                    "ollama",
+                    new ProviderConfig(ProviderType.OPENAI_CHAT, Optional.of(base + "/v1"), Optional.empty()));
+            defaults.put("ollama", model);
+        }));
     }
 
     /** The first model of a local Ollama, if one answers within 300 ms. */
-    static Optional<String> ollamaModel() {
+    static Optional<String> ollamaModel(URI base) {
         try (HttpClient client =
                 HttpClient.newBuilder().connectTimeout(Duration.ofMillis(300)).build()) {
             HttpResponse<String> r = client.send(
-                    HttpRequest.newBuilder(OLLAMA.resolve("/api/tags"))
+                    HttpRequest.newBuilder(base.resolve("/api/tags"))
                             .timeout(Duration.ofMillis(500))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());

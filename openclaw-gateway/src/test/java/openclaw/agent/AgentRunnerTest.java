@@ -208,6 +208,24 @@ class AgentRunnerTest {
     }
 
     @Test
+    void cancelling_mid_stream_stops_reading_and_closes_the_upstream_stream() {
+        openai.events(
+                new StreamEvent.TextDelta("first "),
+                new StreamEvent.TextDelta("second"),
+                new StreamEvent.Finished(openclaw.sdk.provider.StopReason.END_TURN));
+        TurnControl control = new TurnControl();
+        TurnResult result =
+                runner.run(TurnRequest.of(agent(List.of()), "agent:research-bot:main", "hi"), control, e -> {
+                    events.add(e);
+                    control.cancel();
+                });
+        assertThat(result.outcome()).isEqualTo(TurnResult.Outcome.CANCELLED);
+        assertThat(events).containsExactly(new AgentEvent.Text("first "));
+        assertThat(openai.allStreamsClosed()).isTrue();
+        assertThat(transcript()).extracting(TranscriptEntry::role).containsExactly("user", "error");
+    }
+
+    @Test
     void the_next_turn_sees_the_session_history() {
         openai.answer("first answer").answer("second answer");
         run(agent(List.of()), "one");
