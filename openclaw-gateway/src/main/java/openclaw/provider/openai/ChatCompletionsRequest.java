@@ -26,8 +26,9 @@ import openclaw.sdk.provider.ToolSpec;
  *
  * <p>Thinking mapping (protocols.md section 7): only OpenAI reasoning models (names starting with {@code o} and a
  * digit, or {@code gpt-5}) get {@code reasoning_effort}: {@link ThinkingLevel#LOW} sends {@code "low"}, {@link
- * ThinkingLevel#HIGH} sends {@code "high"}. {@link ThinkingLevel#DEFAULT} and {@link ThinkingLevel#ADAPTIVE} send
- * nothing, leaving the server's default ({@code medium}, which is what OpenClaw maps adaptive to). {@link
+ * ThinkingLevel#HIGH} sends {@code "high"}, {@link ThinkingLevel#DEFAULT} sends {@code "low"} (release 2026.3.1:
+ * reasoning models keep the low setting unless configured otherwise), {@link ThinkingLevel#ADAPTIVE} sends nothing,
+ * leaving the server's default ({@code medium}, which is what OpenClaw maps adaptive to). {@link
  * ThinkingLevel#OFF} sends nothing because not every reasoning model accepts {@code "none"}. Other models (Ollama,
  * vLLM, LM Studio, ...) never get the field, whatever the level, since many servers reject unknown parameters.
  */
@@ -73,7 +74,9 @@ final class ChatCompletionsRequest {
         return switch (level) {
             case LOW -> Optional.of("low");
             case HIGH -> Optional.of("high");
-            case DEFAULT, ADAPTIVE, OFF -> Optional.empty();
+            // Release 2026.3.1: reasoning models keep the low setting unless configured otherwise.
+            case DEFAULT -> Optional.of("low");
+            case ADAPTIVE, OFF -> Optional.empty();
         };
     }
 

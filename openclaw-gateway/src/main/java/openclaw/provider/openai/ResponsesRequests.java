@@ -118,9 +118,10 @@ final class ResponsesRequests {
             return Optional.empty();
         }
         return switch (level) {
-            // "No level on a reasoning model → effort high" (OpenClaw semantics).
-            case DEFAULT, HIGH -> Optional.of("high");
-            case LOW -> Optional.of("low");
+            // Release 2026.3.1: reasoning models other than Claude 4.6 "keep the low setting unless you configure
+            // otherwise" (issue 3 follows the release; older OpenClaw code defaulted to high).
+            case DEFAULT, LOW -> Optional.of("low");
+            case HIGH -> Optional.of("high");
             // The runtime maps adaptive to medium before it reaches the transport.
             case ADAPTIVE -> Optional.of("medium");
             case OFF -> ACCEPTS_NONE.matcher(name).matches() ? Optional.of("none") : Optional.empty();

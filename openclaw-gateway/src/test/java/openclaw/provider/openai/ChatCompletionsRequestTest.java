@@ -36,8 +36,16 @@ class ChatCompletionsRequestTest {
     }
 
     @Test
-    void off_default_and_adaptive_send_no_effort_even_to_reasoning_models() {
-        for (ThinkingLevel level : List.of(ThinkingLevel.OFF, ThinkingLevel.DEFAULT, ThinkingLevel.ADAPTIVE)) {
+    void reasoning_models_keep_the_low_setting_by_default() {
+        assertThat(ChatCompletionsRequest.reasoningEffort("o3", ThinkingLevel.DEFAULT))
+                .contains("low");
+        assertThat(ChatCompletionsRequest.reasoningEffort("gpt-5", ThinkingLevel.DEFAULT))
+                .contains("low");
+    }
+
+    @Test
+    void off_and_adaptive_send_no_effort_even_to_reasoning_models() {
+        for (ThinkingLevel level : List.of(ThinkingLevel.OFF, ThinkingLevel.ADAPTIVE)) {
             assertThat(ChatCompletionsRequest.reasoningEffort("o3", level))
                     .as(level.name())
                     .isEmpty();

@@ -61,9 +61,9 @@ class ResponsesRequestsTest {
     }
 
     @Test
-    void reasoning_models_get_effort_high_by_default_with_summaries_and_encrypted_content() {
+    void reasoning_models_keep_the_low_setting_by_default_with_summaries_and_encrypted_content() {
         JsonNode body = ResponsesRequests.sseBody(conversation("gpt-5", ThinkingLevel.DEFAULT));
-        assertThat(body.path("reasoning").toString()).isEqualTo("{\"effort\":\"high\",\"summary\":\"auto\"}");
+        assertThat(body.path("reasoning").toString()).isEqualTo("{\"effort\":\"low\",\"summary\":\"auto\"}");
         assertThat(body.path("include").toString()).isEqualTo("[\"reasoning.encrypted_content\"]");
     }
 
