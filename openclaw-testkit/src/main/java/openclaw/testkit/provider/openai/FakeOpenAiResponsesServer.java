@@ -26,14 +26,14 @@ import openclaw.testkit.ws.WebSocketConnection;
  * /v1/responses} upgrade opens WebSocket mode, where each {@code response.create} frame takes the next scripted turn
  * and gets one bare event JSON per text frame. WebSocket mode also answers {@code generate:false} warm-ups
  * (created + completed with empty output), keeps the connection's response ids for {@code previous_response_id}
- * (unknown ids get {@code previous_response_not_found}), and can refuse upgrades, drop the socket mid-turn or report
+ * (unknown ids get {@code previous_response_not_found}), and can refuse upgrades, end a turn early with close 1011, or report
  * {@code websocket_connection_limit_reached}. Thread-safe.
  */
 public final class FakeOpenAiResponsesServer implements ProviderFake {
 
     /** One scripted turn: events built for a response id, optionally followed by a dropped connection. */
     private sealed interface Turn {
-        /** Events of a response; {@code cut} drops the connection after them. */
+        /** Events of a response; {@code cut} ends the stream after them without a terminal event. */
         record Events(UnaryOperator<ResponsesEventScript> script, boolean cut) implements Turn {}
 
         /** An HTTP error (SSE), a refused upgrade (WebSocket, new socket) or an error frame (open socket). */
@@ -71,7 +71,7 @@ public final class FakeOpenAiResponsesServer implements ProviderFake {
         script.addLast(new Turn.Events(turn, false));
     }
 
-    /** Queues a turn whose connection is dropped after these events (none: before any output). */
+    /** Queues a turn whose stream ends after these events (SSE: connection closed; WebSocket: close 1011). */
     public void enqueueCut(UnaryOperator<ResponsesEventScript> turn) {
         script.addLast(new Turn.Events(turn, true));
     }
@@ -282,7 +282,12 @@ public final class FakeOpenAiResponsesServer implements ProviderFake {
                 }
             }
             if (e.cut()) {
-                ws.abort();
+                // A close frame (1011) rather than a TCP drop: frames already sent are then always delivered first,
+                // whereas a reset lets the client's kernel discard received but unread frames.
+                ws.close(1011, "scripted cut");
+                while (ws.receiveText().isPresent()) {
+                    // wait for the client's close answer
+                }
                 return false;
             }
             return true;
