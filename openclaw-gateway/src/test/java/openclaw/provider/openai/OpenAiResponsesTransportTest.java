@@ -71,6 +71,24 @@ class OpenAiResponsesTransportTest {
     }
 
     @Test
+    void a_socket_near_the_60_minute_limit_is_replaced_and_the_full_input_resent() throws Exception {
+        OpenAiResponsesProvider provider = provider(ResponsesSettings.Transport.WEBSOCKET, Set.of());
+        fake.textTurn("one");
+        fake.textTurn("two");
+        List<ChatMessage> first = List.of(new ChatMessage.User("a"));
+        drain(provider.stream(session(first)));
+        clock.advance(Duration.ofMinutes(56));
+        List<ChatMessage> second = new ArrayList<>(first);
+        second.add(ChatMessage.Assistant.text("one"));
+        second.add(new ChatMessage.User("b"));
+        assertThat(text(drain(provider.stream(session(second))))).isEqualTo("two");
+        assertThat(fake.upgrades()).isEqualTo(2);
+        JsonNode resent = json(fake.requests("WS").get(1));
+        assertThat(resent.has("previous_response_id")).isFalse();
+        assertThat(resent.path("input")).hasSize(3);
+    }
+
+    @Test
     void previous_response_not_found_resends_the_full_input_without_the_id() throws Exception {
         OpenAiResponsesProvider provider = provider(ResponsesSettings.Transport.WEBSOCKET, Set.of());
         fake.textTurn("one");
