@@ -61,6 +61,9 @@ public final class LogSetup implements AutoCloseable {
         ConsoleHandler consoleHandler = new StderrHandler();
         LogManager.getLogManager().reset();
         Logger root = Logger.getLogger("");
+        ReportedElsewhereFilter reported = new ReportedElsewhereFilter();
+        consoleHandler.setFilter(reported);
+        fileHandler.setFilter(reported);
         root.addHandler(consoleHandler);
         root.addHandler(fileHandler);
         LogSetup setup = new LogSetup(redactor, consoleHandler, fileHandler);
