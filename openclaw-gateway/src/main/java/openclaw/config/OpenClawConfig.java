@@ -1,5 +1,6 @@
 package openclaw.config;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -14,7 +15,10 @@ public record OpenClawConfig(
         LoggingConfig logging,
         Map<String, ProviderConfig> providers,
         ResponseConfig response,
-        Map<String, AgentConfig> agents) {
+        Map<String, AgentConfig> agents,
+        SessionConfig session,
+        Map<String, ChannelConfig> channels)
+        implements ValidatedBlock {
 
     /** Every block at its defaults. */
     public static final OpenClawConfig DEFAULTS = new OpenClawConfig(
@@ -23,6 +27,8 @@ public record OpenClawConfig(
             LoggingConfig.DEFAULTS,
             Map.of(),
             ResponseConfig.DEFAULTS,
+            Map.of(),
+            SessionConfig.DEFAULTS,
             Map.of());
 
     public OpenClawConfig {
@@ -32,22 +38,37 @@ public record OpenClawConfig(
         providers = Map.copyOf(Objects.requireNonNullElse(providers, Map.of()));
         response = Objects.requireNonNullElse(response, ResponseConfig.DEFAULTS);
         agents = Map.copyOf(Objects.requireNonNullElse(agents, Map.of()));
+        session = Objects.requireNonNullElse(session, SessionConfig.DEFAULTS);
+        channels = Map.copyOf(Objects.requireNonNullElse(channels, Map.of()));
     }
 
     /** A copy with a different gateway block. */
     public OpenClawConfig withGateway(GatewayConfig newGateway) {
-        return new OpenClawConfig(newGateway, storage, logging, providers, response, agents);
+        return new OpenClawConfig(newGateway, storage, logging, providers, response, agents, session, channels);
     }
 
     /** A copy with a different storage block. */
     public OpenClawConfig withStorage(StorageConfig newStorage) {
-        return new OpenClawConfig(gateway, newStorage, logging, providers, response, agents);
+        return new OpenClawConfig(gateway, newStorage, logging, providers, response, agents, session, channels);
     }
 
     /** A copy safe to show or log: tokens, keys and passwords replaced by {@code ***}. */
     public OpenClawConfig redacted() {
         Map<String, ProviderConfig> masked = new java.util.TreeMap<>();
         providers.forEach((id, p) -> masked.put(id, p.redacted()));
-        return new OpenClawConfig(gateway.redacted(), storage.redacted(), logging, masked, response, agents);
+        return new OpenClawConfig(
+                gateway.redacted(), storage.redacted(), logging, masked, response, agents, session, channels);
+    }
+
+    /** The session lifetime for a channel ({@code ""} for none), for a thread session or not. */
+    public SessionConfig sessionPolicy(String channel, boolean thread) {
+        ChannelConfig c = channels.getOrDefault(channel, ChannelConfig.DEFAULTS);
+        SessionConfig policy = session.with(c.policy());
+        return thread ? policy.with(c.threads()) : policy;
+    }
+
+    @Override
+    public void collectIssues(String path, List<ConfigIssue> issues) {
+        ChannelConfig.checkTypes(channels, issues);
     }
 }

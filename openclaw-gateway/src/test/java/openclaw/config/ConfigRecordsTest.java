@@ -54,7 +54,8 @@ class ConfigRecordsTest {
         origins.add("https://late.example");
 
         assertThat(ui.allowedOrigins()).containsExactly("*");
-        assertThat(new OpenClawConfig(null, null, null, null, null, null)).isEqualTo(OpenClawConfig.DEFAULTS);
+        assertThat(new OpenClawConfig(null, null, null, null, null, null, null, null))
+                .isEqualTo(OpenClawConfig.DEFAULTS);
         assertThat(new GatewayAuthConfig(null, null)).isEqualTo(GatewayAuthConfig.DEFAULTS);
     }
 
