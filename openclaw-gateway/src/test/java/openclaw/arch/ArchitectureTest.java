@@ -46,7 +46,8 @@ class ArchitectureTest {
             Map.entry("store", Set.of()),
             Map.entry("provider", Set.of()),
             Map.entry("tool", Set.of("store")),
-            Map.entry("agent", Set.of("store", "tool")));
+            Map.entry("agent", Set.of("store", "tool")),
+            Map.entry("session", Set.of("config", "store")));
 
     private static JavaClasses classes;
 
