@@ -35,7 +35,10 @@ class ArchitectureTest {
                             "store",
                             "agent",
                             "provider",
-                            "tool")),
+                            "tool",
+                            "session",
+                            "chat",
+                            "control")),
             Map.entry("http", Set.of("auth", "lifecycle", "metrics")),
             Map.entry("lifecycle", Set.of("secrets")),
             Map.entry("auth", Set.of("config", "secrets")),
@@ -47,7 +50,9 @@ class ArchitectureTest {
             Map.entry("provider", Set.of()),
             Map.entry("tool", Set.of("store")),
             Map.entry("agent", Set.of("store", "tool")),
-            Map.entry("session", Set.of("config", "store")));
+            Map.entry("session", Set.of("config", "store")),
+            Map.entry("chat", Set.of("agent", "store")),
+            Map.entry("control", Set.of("http", "auth", "chat", "config", "lifecycle", "session", "store", "agent")));
 
     private static JavaClasses classes;
 
