@@ -48,6 +48,7 @@ class ArchitectureTest {
             Map.entry("provider", Set.of()),
             Map.entry("tool", Set.of("store")),
             Map.entry("agent", Set.of("store", "tool")),
+            Map.entry("session", Set.of("config", "store")),
             Map.entry("routing", Set.of("config", "store")));
 
     private static JavaClasses classes;
