@@ -21,7 +21,7 @@ class ArchitectureTest {
 
     /** Feature package → the other openclaw packages it may use. */
     static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
-            Map.entry("cli", Set.of("config", "server", "lifecycle", "auth", "store", "secrets", "agent")),
+            Map.entry("cli", Set.of("config", "server", "lifecycle", "auth", "store", "secrets", "agent", "routing")),
             Map.entry(
                     "server",
                     Set.of(
@@ -38,7 +38,8 @@ class ArchitectureTest {
                             "tool",
                             "session",
                             "chat",
-                            "control")),
+                            "control",
+                            "routing")),
             Map.entry("http", Set.of("auth", "lifecycle", "metrics")),
             Map.entry("lifecycle", Set.of("secrets")),
             Map.entry("auth", Set.of("config", "secrets")),
@@ -52,7 +53,8 @@ class ArchitectureTest {
             Map.entry("agent", Set.of("store", "tool")),
             Map.entry("session", Set.of("config", "store")),
             Map.entry("chat", Set.of("agent", "store")),
-            Map.entry("control", Set.of("http", "auth", "chat", "config", "lifecycle", "session", "store", "agent")));
+            Map.entry("control", Set.of("http", "auth", "chat", "config", "lifecycle", "session", "store", "agent")),
+            Map.entry("routing", Set.of("config", "store")));
 
     private static JavaClasses classes;
 
