@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -19,7 +20,9 @@ import openclaw.http.SocketEndpoint;
  * One control socket: sends the challenge on open, accepts only a {@code connect} request first (anything else closes
  * with 1008; more than {@value ControlPlane#PRE_AUTH_MAX_BYTES} bytes closes with 1009), then dispatches requests,
  * each on its own virtual thread with a per-connection limit, so a slow method never stops the socket reading.
- * Malformed frames get an error answer; too many of them close the socket. Thread-safe.
+ * Malformed frames get an error answer; too many of them close the socket. The challenge and the handshake run on
+ * virtual threads of their own, so the socket's reader thread, which an idle socket keeps parked for hours, only ever
+ * parks in its read loop (a virtual thread's saved stack is sized by its deepest park). Thread-safe.
  */
 final class ControlConnection implements SocketEndpoint.Handler {
 
@@ -38,7 +41,8 @@ final class ControlConnection implements SocketEndpoint.Handler {
     private final AtomicInteger badFrames = new AtomicInteger();
     private final Set<String> watched = ConcurrentHashMap.newKeySet();
     private volatile Principal principal;
-    private volatile boolean connecting;
+    private final CountDownLatch challenged = new CountDownLatch(1);
+    private volatile CountDownLatch connecting;
     private volatile ScheduledFuture<?> handshakeTimer;
 
     ControlConnection(ControlPlane plane, SocketEndpoint.Outbound out, InetSocketAddress remote) {
@@ -47,17 +51,22 @@ final class ControlConnection implements SocketEndpoint.Handler {
         this.remote = remote;
     }
 
+    /** Sends the challenge and arms the handshake timeout; frames that arrive before it went out wait for it. */
     void start() {
-        ObjectNode challenge =
-                Frames.object().put("nonce", nonce).put("ts", plane.clock().millis());
-        out.send(Frames.event("connect.challenge", challenge, 0));
-        handshakeTimer = plane.schedule(
-                () -> {
-                    if (principal == null) {
-                        out.close(1008, "handshake timeout");
-                    }
-                },
-                plane.settings().handshakeTimeout());
+        try {
+            ObjectNode challenge =
+                    Frames.object().put("nonce", nonce).put("ts", plane.clock().millis());
+            out.send(Frames.event("connect.challenge", challenge, 0));
+            handshakeTimer = plane.schedule(
+                    () -> {
+                        if (principal == null) {
+                            out.close(1008, "handshake timeout");
+                        }
+                    },
+                    plane.settings().handshakeTimeout());
+        } finally {
+            challenged.countDown();
+        }
     }
 
     @Override
@@ -69,6 +78,9 @@ final class ControlConnection implements SocketEndpoint.Handler {
     public void onText(String message) {
         if (!out.isOpen()) {
             return; // frames after close are ignored
+        }
+        if (principal == null) {
+            awaitQuietly(challenged); // the challenge is always the first frame a client gets
         }
         JsonNode frame;
         try {
@@ -85,19 +97,44 @@ final class ControlConnection implements SocketEndpoint.Handler {
         String method = frame.path("method").isTextual() ? frame.path("method").asText() : "";
         boolean isRequest = "req".equals(frame.path("type").asText()) && !id.isEmpty() && id.length() <= 256;
         if (principal == null) {
-            if (!isRequest || !method.equals("connect") || connecting) {
-                out.close(1008, "invalid handshake: the first frame must be a connect request");
+            CountDownLatch pending = connecting;
+            if (pending == null) {
+                if (!isRequest || !method.equals("connect")) {
+                    out.close(1008, "invalid handshake: the first frame must be a connect request");
+                    return;
+                }
+                // The handshake (token check, store reads for the hello) runs on its own virtual thread: the socket's
+                // reader thread then never parks deep inside it, so the stack it keeps while idle stays small.
+                JsonNode params = frame.path("params");
+                CountDownLatch done = new CountDownLatch(1);
+                connecting = done;
+                Thread.ofVirtual().name("control-connect").start(() -> {
+                    try {
+                        connect(id, params);
+                    } finally {
+                        done.countDown();
+                    }
+                });
                 return;
             }
-            connecting = true;
-            connect(id, frame.path("params"));
-            return;
+            awaitQuietly(pending); // a frame sent right behind connect is handled once the hello went out
+            if (principal == null) {
+                return; // the connect failed and closed the socket
+            }
         }
         if (!isRequest || method.isEmpty()) {
             badFrame("invalid frame: expected {type:\"req\", id, method, params?}");
             return;
         }
         dispatch(id, method, frame.path("params"));
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void connect(String id, JsonNode params) {
@@ -107,6 +144,7 @@ final class ControlConnection implements SocketEndpoint.Handler {
             ScheduledFuture<?> timer = handshakeTimer;
             if (timer != null) {
                 timer.cancel(false);
+                handshakeTimer = null; // an idle socket keeps nothing it no longer needs
             }
             out.send(Frames.ok(id, plane.hello(this, result)));
             plane.opened(this);

@@ -1,6 +1,7 @@
 package openclaw.control;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.InetSocketAddress;
 import java.time.Clock;
@@ -10,9 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -36,6 +37,12 @@ public final class ControlPlane implements SocketEndpoint, AutoCloseable {
 
     static final int MAX_BUFFERED_BYTES = 52_428_800;
 
+    /** How long a hello may reuse the health summary and uptime read for an earlier hello. */
+    static final long HELLO_FACTS_MAX_AGE_MS = 1000;
+
+    /** Tick sends started before the ticking thread lets them run. */
+    static final int TICK_BATCH = 64;
+
     /** Timing and limits. */
     public record Settings(Duration tickInterval, Duration handshakeTimeout, int maxInFlight) {
 
@@ -52,6 +59,9 @@ public final class ControlPlane implements SocketEndpoint, AutoCloseable {
     private final Map<String, Set<ControlConnection>> watchers = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer;
     private final ScheduledFuture<?> ticker;
+    private final ObjectNode features;
+    private final ObjectNode policy;
+    private volatile HelloFacts helloFacts = new HelloFacts(Frames.object(), 0, Long.MIN_VALUE / 2);
 
     public ControlPlane(Settings settings, ControlServices services) {
         this.settings = settings;
@@ -76,11 +86,25 @@ public final class ControlPlane implements SocketEndpoint, AutoCloseable {
             table.put(m.name(), m);
         }
         this.methods = Map.copyOf(table);
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        // the parts of every hello that never change, shared read-only
+        this.features = Frames.object();
+        table.keySet().forEach(features.putArray("methods")::add);
+        ArrayNode events = features.putArray("events");
+        for (String e : new String[] {"connect.challenge", "tick", "chat", "agent", "shutdown"}) {
+            events.add(e);
+        }
+        this.policy = Frames.object()
+                .put("maxPayload", MAX_PAYLOAD_BYTES)
+                .put("maxBufferedBytes", MAX_BUFFERED_BYTES)
+                .put("tickIntervalMs", settings.tickInterval().toMillis());
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "control-timer");
             t.setDaemon(true);
             return t;
         });
+        // every socket's handshake timer is cancelled once it authenticates: drop it then, not 10 s later
+        executor.setRemoveOnCancelPolicy(true);
+        this.timer = executor;
         long tick = settings.tickInterval().toMillis();
         this.ticker = timer.scheduleAtFixedRate(this::tick, tick, tick, TimeUnit.MILLISECONDS);
     }
@@ -101,7 +125,10 @@ public final class ControlPlane implements SocketEndpoint, AutoCloseable {
     @Override
     public Handler open(Upgrade upgrade, InetSocketAddress remote, Outbound out) {
         ControlConnection connection = new ControlConnection(this, out, remote);
-        connection.start();
+        // The challenge goes out from its own virtual thread: whatever that waits for (the send, the timer's lock,
+        // the random source), the socket's reader thread does not park deep inside it, and the stack a thread keeps
+        // is sized by its deepest park. Idle sockets then keep small stacks.
+        Thread.ofVirtual().name("control-open").start(connection::start);
         return connection;
     }
 
@@ -176,18 +203,16 @@ public final class ControlPlane implements SocketEndpoint, AutoCloseable {
 
     JsonNode hello(ControlConnection connection, Handshake.Result result) {
         Principal p = result.principal();
+        long now = clock().millis();
+        HelloFacts facts = helloFacts(now);
         ObjectNode hello = Frames.object().put("type", "hello-ok").put("protocol", p.protocol());
         hello.putObject("server").put("version", BuildInfo.current().version()).put("connId", connection.connId());
-        ObjectNode features = hello.putObject("features");
-        methods.keySet().forEach(features.putArray("methods")::add);
-        for (String e : new String[] {"connect.challenge", "tick", "chat", "agent", "shutdown"}) {
-            features.withArray("events").add(e);
-        }
+        hello.set("features", features);
         ObjectNode snapshot = hello.putObject("snapshot");
         snapshot.putArray("presence");
-        snapshot.set("health", InfoMethods.health(services));
+        snapshot.set("health", facts.health());
         snapshot.putObject("stateVersion").put("presence", 0).put("health", 0);
-        snapshot.put("uptimeMs", services.status().get().uptimeMs());
+        snapshot.put("uptimeMs", facts.uptimeMs() + (now - facts.atMillis()));
         String agent = services.defaultAgent().get();
         snapshot.putObject("sessionDefaults")
                 .put("defaultAgentId", agent)
@@ -196,25 +221,48 @@ public final class ControlPlane implements SocketEndpoint, AutoCloseable {
         snapshot.put("authMode", services.auth().mode() == openclaw.config.AuthMode.NONE ? "none" : "token");
         ObjectNode auth = hello.putObject("auth").put("method", p.authMethod()).put("role", p.role());
         p.scopes().forEach(auth.putArray("scopes")::add);
-        result.issuedDeviceToken().ifPresent(t -> auth.put("deviceToken", t).put("issuedAtMs", clock().millis()));
-        hello.putObject("policy")
-                .put("maxPayload", MAX_PAYLOAD_BYTES)
-                .put("maxBufferedBytes", MAX_BUFFERED_BYTES)
-                .put("tickIntervalMs", settings.tickInterval().toMillis());
+        result.issuedDeviceToken().ifPresent(t -> auth.put("deviceToken", t).put("issuedAtMs", now));
+        hello.set("policy", policy);
         return hello;
     }
 
+    /**
+     * The store-backed parts of a hello (health summary, uptime), reused for up to {@value #HELLO_FACTS_MAX_AGE_MS}
+     * ms. Reading them takes the store (sessions, migration status): when many clients connect at once (all of them
+     * after a gateway restart) every hello queued for it, parked with a deep stack while its garbage was kept alive
+     * and promoted. The {@code health} and {@code status} methods are always fresh.
+     */
+    private HelloFacts helloFacts(long now) {
+        HelloFacts cached = helloFacts;
+        if (now >= cached.atMillis() && now - cached.atMillis() < HELLO_FACTS_MAX_AGE_MS) {
+            return cached;
+        }
+        HelloFacts fresh = new HelloFacts(
+                InfoMethods.health(services), services.status().get().uptimeMs(), now);
+        helloFacts = fresh;
+        return fresh;
+    }
+
+    /** A health summary (shared read-only between hellos) and the uptime at {@code atMillis}. */
+    private record HelloFacts(JsonNode health, long uptimeMs, long atMillis) {}
+
     private void tick() {
         ObjectNode payload = Frames.object().put("ts", clock().millis());
-        for (ControlConnection c : connections) {
-            Thread.ofVirtual().start(() -> {
-                try {
-                    c.event("tick", payload);
-                    c.ping();
-                } catch (RuntimeException e) {
-                    LOG.log(Level.FINE, "tick failed", e);
+        Thread.ofVirtual().name("control-tick").start(() -> {
+            int started = 0;
+            for (ControlConnection c : connections) {
+                Thread.ofVirtual().start(() -> {
+                    try {
+                        c.event("tick", payload);
+                        c.ping();
+                    } catch (RuntimeException e) {
+                        LOG.log(Level.FINE, "tick failed", e);
+                    }
+                });
+                if (++started % TICK_BATCH == 0) {
+                    Thread.yield();
                 }
-            });
-        }
+            }
+        });
     }
 }

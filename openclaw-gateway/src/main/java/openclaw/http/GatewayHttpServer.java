@@ -130,6 +130,9 @@ public final class GatewayHttpServer implements AutoCloseable {
                     .port(settings.port())
                     .shutdownHook(false)
                     .shutdownGracePeriod(settings.drainTimeout())
+                    // A control socket answers one request with several small frames (res, then events): with
+                    // Nagle's algorithm each frame after the first waited for the peer's delayed ACK (40 ms).
+                    .connectionOptions(o -> o.tcpNoDelay(true))
                     .addProtocol(WsConfig.builder()
                             .name("websocket")
                             .maxFrameLength(MAX_WS_FRAME)

@@ -22,17 +22,23 @@ import java.util.logging.Logger;
 
 /**
  * Adapts one Helidon WebSocket connection to a {@link SocketEndpoint}: checks the upgrade, joins fragmented text
- * messages up to the handler's size limit (close 1009 beyond it), rejects binary messages (close 1003), and
- * serialises sends with a lock (never {@code synchronized}, so a blocked write does not pin a carrier thread).
+ * messages up to the handler's size limit (close 1009 beyond it), rejects binary messages (close 1003), sends long
+ * messages in 1 KiB fragments, and serialises sends with a lock (never {@code synchronized}, so a blocked write does
+ * not pin a carrier thread).
  */
 final class WebSocketAdapter implements WsListener {
 
     private static final Logger LOG = Logger.getLogger(WebSocketAdapter.class.getName());
 
+    /** Largest payload of one outgoing frame: with its header it stays inside Helidon's initial 1 KiB send buffer. */
+    static final int MAX_FRAME_PAYLOAD = 1016;
+
+    private static final SocketEndpoint.Upgrade NO_UPGRADE = new SocketEndpoint.Upgrade(Map.of(), "");
+
     private final SocketEndpoint endpoint;
     private final ReentrantLock sendLock = new ReentrantLock();
     private final AtomicBoolean closed = new AtomicBoolean();
-    private SocketEndpoint.Upgrade upgrade = new SocketEndpoint.Upgrade(Map.of(), "");
+    private SocketEndpoint.Upgrade upgrade = NO_UPGRADE;
     private SocketEndpoint.Handler handler;
     private WsSession session;
     private StringBuilder partial;
@@ -64,6 +70,7 @@ final class WebSocketAdapter implements WsListener {
         InetSocketAddress remote =
                 address instanceof InetSocketAddress inet ? inet : InetSocketAddress.createUnresolved("unknown", 0);
         handler = endpoint.open(upgrade, remote, new Out());
+        upgrade = NO_UPGRADE; // not needed any more: an idle socket should not keep a copy of its request headers
     }
 
     @Override
@@ -137,6 +144,39 @@ final class WebSocketAdapter implements WsListener {
         }
     }
 
+    /**
+     * Sends a text message in frames of at most {@value #MAX_FRAME_PAYLOAD} bytes. Helidon copies each outgoing frame
+     * into a per-socket buffer that starts at 1 KiB and never shrinks, so a single large message (a long history, a
+     * big tool result) would otherwise keep its size allocated for the socket's whole life. Peers reassemble the
+     * fragments into one message (RFC 6455 section 5.4). Called with the send lock held, so messages never interleave.
+     */
+    private void sendFragmented(String text) {
+        int length = text.length();
+        if (length <= MAX_FRAME_PAYLOAD / 3) { // at most three UTF-8 bytes per char: fits in one frame
+            session.send(text, true);
+            return;
+        }
+        int start = 0;
+        while (start < length) {
+            int end = start;
+            int bytes = 0;
+            while (end < length) {
+                char c = text.charAt(end);
+                boolean pair = Character.isHighSurrogate(c)
+                        && end + 1 < length
+                        && Character.isLowSurrogate(text.charAt(end + 1));
+                int size = pair ? 4 : c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+                if (bytes + size > MAX_FRAME_PAYLOAD) {
+                    break;
+                }
+                bytes += size;
+                end += pair ? 2 : 1;
+            }
+            session.send(text.substring(start, end), end == length);
+            start = end;
+        }
+    }
+
     /** The handler's side of the socket. */
     private final class Out implements SocketEndpoint.Outbound {
 
@@ -147,7 +187,7 @@ final class WebSocketAdapter implements WsListener {
                 if (closed.get()) {
                     return false;
                 }
-                session.send(text, true);
+                sendFragmented(text);
                 return true;
             } catch (RuntimeException e) {
                 LOG.log(Level.FINE, "send failed; closing the socket", e);

@@ -22,6 +22,36 @@ class ControlChatIT {
     }
 
     @Test
+    void long_multibyte_messages_arrive_whole_although_the_gateway_sends_them_in_small_frames() {
+        // about 6 KB of UTF-8: the 1 KiB frames split the text between two-, three- and four-byte characters
+        String text = "ré日本😀 ".repeat(400);
+        try (ControlGateway gateway = ControlGateway.start(home, "");
+                RawSocket s = RawSocket.authenticated(gateway.port(), gateway.token())) {
+            String params = RawSocket.JSON
+                    .createObjectNode()
+                    .put("sessionKey", "agent:main:main")
+                    .put("message", text)
+                    .put("idempotencyKey", "long-1")
+                    .toString();
+            s.send(RawSocket.req("1", "chat.send", params));
+            JsonNode fin = s.next(f -> chatEvent(f, "long-1", "final"));
+            assertThat(fin.path("payload")
+                            .path("message")
+                            .path("content")
+                            .get(0)
+                            .path("text")
+                            .asText())
+                    .isEqualTo("echo: " + text);
+            JsonNode history = s.send(RawSocket.req("h", "chat.history", "{\"sessionKey\":\"agent:main:main\"}"))
+                    .res("h")
+                    .path("payload")
+                    .path("messages");
+            assertThat(history.get(0).path("content").get(0).path("text").asText())
+                    .isEqualTo(text);
+        }
+    }
+
+    @Test
     void chat_send_streams_cumulative_text_then_final_and_history_survives_a_restart() {
         try (ControlGateway gateway = ControlGateway.start(home, "")) {
             try (RawSocket s = RawSocket.authenticated(gateway.port(), gateway.token())) {
