@@ -38,6 +38,7 @@ final class ControlConnection implements SocketEndpoint.Handler {
     private final AtomicInteger badFrames = new AtomicInteger();
     private final Set<String> watched = ConcurrentHashMap.newKeySet();
     private volatile Principal principal;
+    private volatile long connectedAtMs;
     private volatile boolean connecting;
     private volatile ScheduledFuture<?> handshakeTimer;
 
@@ -103,6 +104,7 @@ final class ControlConnection implements SocketEndpoint.Handler {
     private void connect(String id, JsonNode params) {
         try {
             Handshake.Result result = plane.handshake().check(params, nonce, address());
+            connectedAtMs = plane.clock().millis();
             principal = result.principal();
             ScheduledFuture<?> timer = handshakeTimer;
             if (timer != null) {
@@ -221,6 +223,11 @@ final class ControlConnection implements SocketEndpoint.Handler {
 
     boolean isOpen() {
         return out.isOpen() && principal != null;
+    }
+
+    /** When the handshake completed (ms). */
+    long connectedAtMs() {
+        return connectedAtMs;
     }
 
     String connId() {

@@ -75,6 +75,9 @@ public final class ControlPlane implements SocketEndpoint, AutoCloseable {
         for (Method m : SessionMethods.all(services)) {
             table.put(m.name(), m);
         }
+        for (Method m : SystemMethods.all(this, services)) {
+            table.put(m.name(), m);
+        }
         this.methods = Map.copyOf(table);
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "control-timer");
@@ -140,6 +143,11 @@ public final class ControlPlane implements SocketEndpoint, AutoCloseable {
 
     ScheduledFuture<?> schedule(Runnable task, Duration delay) {
         return timer.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The authenticated sockets, for {@code system-presence}. */
+    Set<ControlConnection> authenticated() {
+        return Set.copyOf(connections);
     }
 
     void opened(ControlConnection connection) {

@@ -16,7 +16,8 @@ import java.util.Locale;
 /**
  * Verifies the optional {@code device} block of {@code connect}: an Ed25519 public key (unpadded base64url of the raw
  * 32 bytes, or PEM), {@code id} = hex SHA-256 of the raw key, and a signature over OpenClaw's v3 payload
- * ({@code v3|deviceId|clientId|mode|role|scopes|signedAt|token|nonce|platform|deviceFamily}) or the older v2 payload,
+ * ({@code v3|deviceId|clientId|mode|role|scopes|signedAt|token|nonce|platform|deviceFamily}, the last two
+ * {@linkplain #normal normalised}) or the older v2 payload,
  * signed within two minutes of the server clock over this connection's challenge nonce. Stateless.
  */
 final class DeviceIdentity {
@@ -135,8 +136,39 @@ final class DeviceIdentity {
         }
     }
 
-    private static String normal(String s) {
-        return s.strip().toLowerCase(Locale.ROOT);
+    /**
+     * OpenClaw's {@code normalizeDeviceMetadataForAuth}: JavaScript's {@code trim()} (which also drops no-break spaces
+     * and the BOM, unlike {@link String#strip()}) and lower case for {@code A-Z} only, so a non-ASCII platform or
+     * device family signs the same bytes on both sides.
+     */
+    static String normal(String s) {
+        int start = 0;
+        int end = s.length();
+        while (start < end && jsWhitespace(s.charAt(start))) {
+            start++;
+        }
+        while (end > start && jsWhitespace(s.charAt(end - 1))) {
+            end--;
+        }
+        StringBuilder out = new StringBuilder(end - start);
+        for (int i = start; i < end; i++) {
+            char c = s.charAt(i);
+            out.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
+        }
+        return out.toString();
+    }
+
+    /** ECMAScript WhiteSpace and LineTerminator: what {@code String.prototype.trim} removes. */
+    private static boolean jsWhitespace(char c) {
+        return c == '\t'
+                || c == '\n'
+                || c == 0x0B
+                || c == '\f'
+                || c == '\r'
+                || c == 0xFEFF
+                || c == 0x2028
+                || c == 0x2029
+                || Character.getType(c) == Character.SPACE_SEPARATOR;
     }
 
     private static String text(JsonNode device, String field) {

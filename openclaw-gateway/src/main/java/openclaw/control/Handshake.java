@@ -141,6 +141,8 @@ final class Handshake {
                 mode,
                 version,
                 platform,
+                client.path("deviceFamily").asText(""),
+                Optional.ofNullable(client.path("instanceId").textValue()),
                 role,
                 List.copyOf(scopes),
                 Set.copyOf(caps),

@@ -12,6 +12,8 @@ import java.util.Set;
  * @param mode the client's mode ({@code cli}, {@code webchat}, {@code backend}, ...)
  * @param version the client's version string
  * @param platform the client's platform
+ * @param deviceFamily the client's device family ({@code ""} if it sent none)
+ * @param instanceId the client's instance id, if it sent one
  * @param role {@code operator} or {@code node}
  * @param scopes the granted scopes
  * @param caps declared capabilities, e.g. {@code tool-events}
@@ -24,6 +26,8 @@ record Principal(
         String mode,
         String version,
         String platform,
+        String deviceFamily,
+        Optional<String> instanceId,
         String role,
         List<String> scopes,
         Set<String> caps,
