@@ -50,6 +50,7 @@ public final class ControlPlane implements SocketEndpoint, AutoCloseable {
     private final Map<String, Method> methods;
     private final Set<ControlConnection> connections = ConcurrentHashMap.newKeySet();
     private final Map<String, Set<ControlConnection>> watchers = new ConcurrentHashMap<>();
+    private final Set<ControlConnection> sessionSubscribers = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService timer;
     private final ScheduledFuture<?> ticker;
 
@@ -72,7 +73,7 @@ public final class ControlPlane implements SocketEndpoint, AutoCloseable {
         for (Method m : new ChatMethods(this, services).all()) {
             table.put(m.name(), m);
         }
-        for (Method m : SessionMethods.all(services)) {
+        for (Method m : SessionMethods.all(this, services)) {
             table.put(m.name(), m);
         }
         for (Method m : SystemMethods.all(this, services)) {
@@ -156,6 +157,7 @@ public final class ControlPlane implements SocketEndpoint, AutoCloseable {
 
     void closed(ControlConnection connection) {
         connections.remove(connection);
+        sessionSubscribers.remove(connection);
         for (String key : connection.watched()) {
             watchers.computeIfPresent(key, (k, set) -> {
                 set.remove(connection);
@@ -166,6 +168,20 @@ public final class ControlPlane implements SocketEndpoint, AutoCloseable {
 
     void watch(String sessionKey, ControlConnection connection) {
         watchers.computeIfAbsent(sessionKey, k -> ConcurrentHashMap.newKeySet()).add(connection);
+    }
+
+    /** Sends this connection {@code sessions.changed} events from now on ({@code sessions.subscribe}). */
+    void subscribeSessions(ControlConnection connection) {
+        sessionSubscribers.add(connection);
+    }
+
+    /** A {@code sessions.changed} event to every subscribed socket that may read. */
+    void sessionsChanged(JsonNode payload) {
+        for (ControlConnection c : sessionSubscribers) {
+            if (c.isOpen() && c.principal().has(Principal.READ)) {
+                c.event("sessions.changed", payload);
+            }
+        }
     }
 
     /** Sends an event to every open socket watching the session that may read content. */
@@ -188,7 +204,7 @@ public final class ControlPlane implements SocketEndpoint, AutoCloseable {
         hello.putObject("server").put("version", BuildInfo.current().version()).put("connId", connection.connId());
         ObjectNode features = hello.putObject("features");
         methods.keySet().forEach(features.putArray("methods")::add);
-        for (String e : new String[] {"connect.challenge", "tick", "chat", "agent", "shutdown"}) {
+        for (String e : new String[] {"connect.challenge", "tick", "chat", "agent", "sessions.changed", "shutdown"}) {
             features.withArray("events").add(e);
         }
         ObjectNode snapshot = hello.putObject("snapshot");

@@ -48,7 +48,10 @@ final class DeviceIdentity {
         String id = text(device, "id");
         String publicKey = text(device, "publicKey");
         String signature = text(device, "signature");
-        String nonce = text(device, "nonce");
+        if (!device.path("nonce").isTextual() || device.path("nonce").asText().isEmpty()) {
+            throw deviceError("DEVICE_AUTH_NONCE_REQUIRED", "device.nonce (the connect challenge's nonce) is required");
+        }
+        String nonce = device.path("nonce").asText();
         if (!device.path("signedAt").canConvertToLong()) {
             throw deviceError("DEVICE_AUTH_INVALID", "device.signedAt must be a number (ms)");
         }
@@ -61,7 +64,7 @@ final class DeviceIdentity {
         }
         byte[] raw = rawKey(publicKey);
         if (!HexFormat.of().formatHex(sha256(raw)).equals(id.toLowerCase(Locale.ROOT))) {
-            throw deviceError("DEVICE_AUTH_ID_MISMATCH", "device.id is not the SHA-256 of device.publicKey");
+            throw deviceError("DEVICE_AUTH_DEVICE_ID_MISMATCH", "device.id is not the SHA-256 of device.publicKey");
         }
         String base = String.join(
                 "|",
@@ -101,13 +104,13 @@ final class DeviceIdentity {
             String body = publicKey.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
             byte[] der = Base64.getDecoder().decode(body);
             if (der.length != 44) {
-                throw deviceError("DEVICE_AUTH_INVALID", "device.publicKey is not an Ed25519 key");
+                throw deviceError("DEVICE_AUTH_PUBLIC_KEY_INVALID", "device.publicKey is not an Ed25519 key");
             }
             return java.util.Arrays.copyOfRange(der, 12, 44);
         }
         byte[] raw = decode(publicKey, "device.publicKey");
         if (raw.length != 32) {
-            throw deviceError("DEVICE_AUTH_INVALID", "device.publicKey must be a raw 32-byte Ed25519 key");
+            throw deviceError("DEVICE_AUTH_PUBLIC_KEY_INVALID", "device.publicKey must be a raw 32-byte Ed25519 key");
         }
         return raw;
     }

@@ -47,7 +47,10 @@ final class RunBroadcaster implements Consumer<RunEvent> {
     public void accept(RunEvent event) {
         long now = plane.clock().millis();
         switch (event) {
-            case RunEvent.Started s -> agent("lifecycle", Frames.object().put("phase", "start"), false);
+            case RunEvent.Started s -> {
+                agent("lifecycle", Frames.object().put("phase", "start"), false);
+                sessionChanged("start", now);
+            }
             case RunEvent.Text t -> text(t.text(), now);
             case RunEvent.ToolStarted s -> {
                 flush();
@@ -145,7 +148,17 @@ final class RunBroadcaster implements Consumer<RunEvent> {
                 Frames.object().put("phase", outcome.status() == RunOutcome.Status.ERROR ? "error" : "end");
         outcome.error().ifPresent(e -> lifecycle.put("error", e));
         agent("lifecycle", lifecycle, false);
+        sessionChanged(lifecycle.path("phase").asText(), plane.clock().millis());
         onFinished.accept(outcome);
+    }
+
+    private void sessionChanged(String phase, long ts) {
+        plane.sessionsChanged(Frames.object()
+                .put("sessionKey", sessionKey)
+                .put("agentId", agentId)
+                .put("phase", phase)
+                .put("runId", runId)
+                .put("ts", ts));
     }
 
     private ObjectNode chatEvent(String state) {

@@ -14,7 +14,10 @@ import openclaw.session.SessionView;
 import openclaw.store.SessionRecord;
 import openclaw.store.SessionStore;
 
-/** {@code sessions.list}, {@code sessions.reset} and {@code sessions.delete}. Stateless. */
+/**
+ * {@code sessions.list}, {@code sessions.describe}, {@code sessions.subscribe} (then {@code sessions.changed} events when a run starts or ends in
+ * any session), {@code sessions.reset} and {@code sessions.delete}. Stateless.
+ */
 final class SessionMethods {
 
     /**
@@ -68,9 +71,22 @@ final class SessionMethods {
 
     private SessionMethods() {}
 
-    static List<Method> all(ControlServices s) {
+    static List<Method> all(ControlPlane plane, ControlServices s) {
         return List.of(
                 new Method("sessions.list", Principal.READ, LIST_FIELDS, (call, p) -> list(s, p)),
+                new Method(
+                        "sessions.describe",
+                        Principal.READ,
+                        Set.of("key", "agentId", "includeDerivedTitles", "includeLastMessage"),
+                        (call, p) -> describe(s, p)),
+                new Method("sessions.subscribe", Principal.READ, LIST_FIELDS, (call, p) -> {
+                    plane.subscribeSessions(call.connection());
+                    ObjectNode result = Frames.object().put("subscribed", true);
+                    if (!p.isEmpty()) {
+                        result.set("list", list(s, p));
+                    }
+                    return result;
+                }),
                 // operator.admin, as in OpenClaw (the /session reset chat command needs only operator.write)
                 new Method(
                         "sessions.reset",
@@ -100,21 +116,7 @@ final class SessionMethods {
         ObjectNode result = Frames.object().put("ts", now).put("path", s.store().describe());
         ArrayNode sessions = result.putArray("sessions");
         for (SessionView v : views.subList(Math.min(offset, views.size()), Math.min(offset + limit, views.size()))) {
-            ObjectNode row = sessions.addObject()
-                    .put("key", v.key())
-                    .put("sessionId", sessionId(v.session()))
-                    .put("agentId", v.agentId())
-                    .put("isMain", v.key().equals("agent:" + v.agentId() + ":main"))
-                    .put("kind", "direct")
-                    .put("createdAt", v.session().createdAt().toEpochMilli())
-                    .put("updatedAt", v.session().updatedAt().toEpochMilli())
-                    .put("messages", v.messages())
-                    .put("expired", v.expired());
-            if (v.expiresAt().isPresent()) {
-                row.put("expiresAt", v.expiresAt().get().toEpochMilli());
-            } else {
-                row.putNull("expiresAt");
-            }
+            sessions.add(row(s, v));
         }
         result.put("count", sessions.size());
         boolean more = views.size() > offset + limit;
@@ -122,6 +124,39 @@ final class SessionMethods {
         if (more) {
             result.put("nextOffset", offset + limit);
         }
+        return result;
+    }
+
+    /**
+     * One session in OpenClaw's SessionRow terms ({@code key}, {@code sessionId}, {@code agentId}, {@code isMain},
+     * {@code kind}, {@code createdAt}, {@code updatedAt}, {@code model}, {@code modelProvider}) plus this gateway's
+     * {@code messages}, {@code expired} and {@code expiresAt}.
+     */
+    private static ObjectNode row(ControlServices s, SessionView v) {
+        ObjectNode row = Frames.object()
+                .put("key", v.key())
+                .put("sessionId", sessionId(v.session()))
+                .put("agentId", v.agentId())
+                .put("isMain", v.key().equals("agent:" + v.agentId() + ":main"))
+                .put("kind", "direct")
+                .put("createdAt", v.session().createdAt().toEpochMilli())
+                .put("updatedAt", v.session().updatedAt().toEpochMilli());
+        Optional.ofNullable(s.agents().get().get(v.agentId()))
+                .ifPresent(a -> row.put("model", a.model().name())
+                        .put("modelProvider", a.model().provider()));
+        row.put("messages", v.messages()).put("expired", v.expired());
+        if (v.expiresAt().isPresent()) {
+            row.put("expiresAt", v.expiresAt().get().toEpochMilli());
+        } else {
+            row.putNull("expiresAt");
+        }
+        return row;
+    }
+
+    private static JsonNode describe(ControlServices s, Params p) {
+        String key = p.string("key", SessionStore.MAX_KEY_LENGTH);
+        ObjectNode result = Frames.object();
+        s.sessions().find(key).ifPresentOrElse(v -> result.set("session", row(s, v)), () -> result.putNull("session"));
         return result;
     }
 

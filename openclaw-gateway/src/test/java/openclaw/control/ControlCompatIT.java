@@ -318,6 +318,36 @@ class ControlCompatIT {
     }
 
     @Test
+    void the_tuis_session_subscription_gets_sessions_changed_and_describe_gives_the_row() {
+        try (RawSocket tui = cli("[\"operator.read\",\"operator.write\"]")) {
+            JsonNode sub = call(tui, "s", "sessions.subscribe", "{}").path("payload");
+            assertThat(sub.path("subscribed").asBoolean()).isTrue();
+            // not call(): waiting for the answer would skip the events that come with it
+            tui.send(RawSocket.req(
+                    "1",
+                    "chat.send",
+                    "{\"sessionKey\":\"agent:main:tui\",\"message\":\"hello\",\"idempotencyKey\":\"tui-1\"}"));
+            JsonNode started = tui.event("sessions.changed").path("payload");
+            assertThat(started.path("sessionKey").asText()).isEqualTo("agent:main:tui");
+            assertThat(started.path("phase").asText()).isEqualTo("start");
+            JsonNode ended = tui.event("sessions.changed").path("payload");
+            assertThat(ended.path("phase").asText()).isEqualTo("end");
+            assertThat(ended.path("runId").asText()).isEqualTo("tui-1");
+            JsonNode session = call(tui, "d", "sessions.describe", "{\"key\":\"agent:main:tui\"}")
+                    .path("payload")
+                    .path("session");
+            assertThat(session.path("key").asText()).isEqualTo("agent:main:tui");
+            assertThat(session.path("model").asText()).isEqualTo("echo-1");
+            assertThat(session.path("modelProvider").asText()).isEqualTo("echo");
+            assertThat(call(tui, "n", "sessions.describe", "{\"key\":\"agent:main:none\"}")
+                            .path("payload")
+                            .path("session")
+                            .isNull())
+                    .isTrue();
+        }
+    }
+
+    @Test
     void sessions_reset_needs_operator_admin_as_in_openclaw() {
         try (RawSocket s = cli("[\"operator.write\"]")) {
             JsonNode res = call(s, "r", "sessions.reset", "{\"key\":\"agent:main:main\"}");
@@ -365,7 +395,7 @@ class ControlCompatIT {
     }
 
     @Test
-    void a_device_signing_with_the_shared_token_gets_a_device_token_and_reconnects_with_it_alone() throws Exception {
+    void a_device_gets_a_device_token_and_reconnects_with_it_alone_or_beside_a_stale_shared_token() throws Exception {
         KeyPair keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         String deviceToken;
         try (RawSocket s = RawSocket.open(gateway.port(), Optional.empty())) {
@@ -393,11 +423,36 @@ class ControlCompatIT {
         try (RawSocket s = RawSocket.open(gateway.port(), Optional.empty())) {
             String nonce =
                     s.event("connect.challenge").path("payload").path("nonce").asText();
+            JsonNode mismatch = s.send(deviceConnect(keys, nonce, "{\"token\":\"stale-token\"}", "stale-token"))
+                    .res("c1");
+            JsonNode details = mismatch.path("error").path("details");
+            assertThat(details.path("code").asText()).isEqualTo("AUTH_TOKEN_MISMATCH");
+            assertThat(details.path("canRetryWithDeviceToken").asBoolean()).isTrue();
+            assertThat(details.path("recommendedNextStep").asText()).isEqualTo("retry_with_device_token");
+        }
+        try (RawSocket s = RawSocket.open(gateway.port(), Optional.empty())) {
+            // the client's retry: the stale shared token (also signed) plus its stored device token
+            String nonce =
+                    s.event("connect.challenge").path("payload").path("nonce").asText();
+            JsonNode retried = s.send(deviceConnect(
+                            keys,
+                            nonce,
+                            "{\"token\":\"stale-token\",\"deviceToken\":\"" + deviceToken + "\"}",
+                            "stale-token"))
+                    .res("c1");
+            assertThat(retried.path("payload").path("auth").path("method").asText())
+                    .isEqualTo("device-token");
+        }
+        try (RawSocket s = RawSocket.open(gateway.port(), Optional.empty())) {
+            String nonce =
+                    s.event("connect.challenge").path("payload").path("nonce").asText();
             KeyPair other = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
             JsonNode refused = s.send(
                             deviceConnect(other, nonce, "{\"deviceToken\":\"" + deviceToken + "\"}", deviceToken))
                     .res("c1");
             assertThat(refused.path("ok").asBoolean()).isFalse();
+            assertThat(refused.path("error").path("details").path("code").asText())
+                    .isEqualTo("AUTH_DEVICE_TOKEN_MISMATCH");
             assertThat(s.awaitClose()).isEqualTo(1008);
         }
     }
