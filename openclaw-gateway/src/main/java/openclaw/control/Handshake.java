@@ -80,7 +80,8 @@ final class Handshake {
             "token_missing", "AUTH_TOKEN_MISSING",
             "token_mismatch", "AUTH_TOKEN_MISMATCH",
             "device_token_mismatch", "AUTH_DEVICE_TOKEN_MISMATCH",
-            "rate_limited", "AUTH_RATE_LIMITED");
+            "rate_limited", "AUTH_RATE_LIMITED",
+            "scope_mismatch", "AUTH_SCOPE_MISMATCH");
 
     private final GatewayAuth auth;
     private final AuthThrottle throttle;
@@ -137,10 +138,10 @@ final class Handshake {
                             client.path("deviceFamily").asText("")),
                     clock.millis()));
         }
-        String method = authenticate(address, token, deviceToken, device);
+        String method = authenticate(address, token, deviceToken, device, role, scopes);
         Optional<String> issued = Optional.empty();
         if (device.isPresent() && method.equals("token")) {
-            issued = Optional.of(devices.issue(device.get(), role, scopes));
+            issued = devices.issueIfNeeded(device.get(), role, scopes);
         }
         Principal principal = new Principal(
                 protocol,
@@ -159,7 +160,12 @@ final class Handshake {
     }
 
     private String authenticate(
-            String address, String token, String deviceToken, Optional<DeviceIdentity.Verified> device) {
+            String address,
+            String token,
+            String deviceToken,
+            Optional<DeviceIdentity.Verified> device,
+            String role,
+            List<String> scopes) {
         Optional<Duration> locked = throttle.lockedOut(address);
         if (locked.isPresent()) {
             throw authError(
@@ -177,10 +183,21 @@ final class Handshake {
             return "token";
         }
         // also with a wrong shared token: OpenClaw's client retries a token mismatch with token and device token
-        if (!deviceToken.isEmpty()
-                && device.isPresent()
-                && devices.matches(device.get().deviceId(), deviceToken)) {
+        Optional<DeviceTokens.Grant> grant = deviceToken.isEmpty() || device.isEmpty()
+                ? Optional.empty()
+                : devices.matches(device.get().deviceId(), deviceToken);
+        if (grant.isPresent()) {
             throttle.success(address);
+            if (!grant.get().covers(role, scopes)) {
+                throw authError(
+                        "scope_mismatch",
+                        "unauthorized: the device token allows role "
+                                + grant.get().role() + " with scopes "
+                                + grant.get().scopes() + ", not " + role + " with " + scopes
+                                + "; connect once with the gateway token to widen it",
+                        false,
+                        "review_auth_configuration");
+            }
             return "device-token";
         }
         Optional<Duration> lockout = throttle.failure(address);

@@ -40,8 +40,13 @@ record Principal(
 
     /** Whether a scope is granted; {@code operator.admin} implies every operator scope. */
     boolean has(String scope) {
-        return scopes.contains(scope)
-                || scopes.contains(ADMIN) && scope.startsWith("operator.")
-                || scope.equals(READ) && scopes.contains(WRITE);
+        return covers(scopes, scope);
+    }
+
+    /** Whether {@code granted} includes {@code scope}: admin implies every operator scope, write implies read. */
+    static boolean covers(List<String> granted, String scope) {
+        return granted.contains(scope)
+                || granted.contains(ADMIN) && scope.startsWith("operator.")
+                || scope.equals(READ) && granted.contains(WRITE);
     }
 }

@@ -359,7 +359,7 @@ class ControlCompatIT {
     }
 
     /** A connect with an Ed25519 device block signed over OpenClaw's v3 payload, as the CLI sends off loopback. */
-    private static String deviceConnect(KeyPair keys, String nonce, String authJson, String signedToken)
+    private static String deviceConnect(KeyPair keys, String nonce, String authJson, String signedToken, String scope)
             throws Exception {
         byte[] spki = keys.getPublic().getEncoded();
         byte[] raw = Arrays.copyOfRange(spki, spki.length - 32, spki.length);
@@ -373,7 +373,7 @@ class ControlCompatIT {
                 "cli",
                 "cli",
                 "operator",
-                "operator.write",
+                scope,
                 Long.toString(now),
                 signedToken,
                 nonce,
@@ -388,72 +388,96 @@ class ControlCompatIT {
                 "connect",
                 "{\"minProtocol\":4,\"maxProtocol\":4,\"client\":{\"id\":\"cli\",\"version\":\"2026.9.6\","
                         + "\"platform\":\"linux\",\"deviceFamily\":\"Linux\",\"mode\":\"cli\"},\"caps\":[],"
-                        + "\"auth\":" + authJson + ",\"role\":\"operator\",\"scopes\":[\"operator.write\"],"
+                        + "\"auth\":" + authJson + ",\"role\":\"operator\",\"scopes\":[\"" + scope + "\"],"
                         + "\"device\":{\"id\":\"" + id + "\",\"publicKey\":\"" + b64.encodeToString(raw)
                         + "\",\"signature\":\"" + b64.encodeToString(signer.sign()) + "\",\"signedAt\":" + now
                         + ",\"nonce\":\"" + nonce + "\"}}");
     }
 
+    /** Opens a socket, connects as the device and returns the connect answer. */
+    private static JsonNode deviceHello(KeyPair keys, String authJson, String signedToken, String scope)
+            throws Exception {
+        try (RawSocket s = RawSocket.open(gateway.port(), Optional.empty())) {
+            String nonce =
+                    s.event("connect.challenge").path("payload").path("nonce").asText();
+            return s.send(deviceConnect(keys, nonce, authJson, signedToken, scope))
+                    .res("c1");
+        }
+    }
+
+    private static String tokenAuth(String token) {
+        return "{\"token\":\"" + token + "\"}";
+    }
+
+    private static String deviceTokenAuth(String token) {
+        return "{\"deviceToken\":\"" + token + "\"}";
+    }
+
     @Test
     void a_device_gets_a_device_token_and_reconnects_with_it_alone_or_beside_a_stale_shared_token() throws Exception {
         KeyPair keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-        String deviceToken;
-        try (RawSocket s = RawSocket.open(gateway.port(), Optional.empty())) {
-            String nonce =
-                    s.event("connect.challenge").path("payload").path("nonce").asText();
-            JsonNode hello = s.send(
-                            deviceConnect(keys, nonce, "{\"token\":\"" + gateway.token() + "\"}", gateway.token()))
-                    .res("c1");
-            assertThat(hello.path("ok").asBoolean()).as(hello.toString()).isTrue();
-            assertThat(hello.path("payload").path("auth").path("method").asText())
-                    .isEqualTo("token");
-            deviceToken = hello.path("payload").path("auth").path("deviceToken").asText();
-            assertThat(deviceToken).isNotEmpty();
-        }
-        try (RawSocket s = RawSocket.open(gateway.port(), Optional.empty())) {
-            String nonce =
-                    s.event("connect.challenge").path("payload").path("nonce").asText();
-            JsonNode hello = s.send(
-                            deviceConnect(keys, nonce, "{\"deviceToken\":\"" + deviceToken + "\"}", deviceToken))
-                    .res("c1");
-            assertThat(hello.path("ok").asBoolean()).as(hello.toString()).isTrue();
-            assertThat(hello.path("payload").path("auth").path("method").asText())
-                    .isEqualTo("device-token");
-        }
-        try (RawSocket s = RawSocket.open(gateway.port(), Optional.empty())) {
-            String nonce =
-                    s.event("connect.challenge").path("payload").path("nonce").asText();
-            JsonNode mismatch = s.send(deviceConnect(keys, nonce, "{\"token\":\"stale-token\"}", "stale-token"))
-                    .res("c1");
-            JsonNode details = mismatch.path("error").path("details");
-            assertThat(details.path("code").asText()).isEqualTo("AUTH_TOKEN_MISMATCH");
-            assertThat(details.path("canRetryWithDeviceToken").asBoolean()).isTrue();
-            assertThat(details.path("recommendedNextStep").asText()).isEqualTo("retry_with_device_token");
-        }
-        try (RawSocket s = RawSocket.open(gateway.port(), Optional.empty())) {
-            // the client's retry: the stale shared token (also signed) plus its stored device token
-            String nonce =
-                    s.event("connect.challenge").path("payload").path("nonce").asText();
-            JsonNode retried = s.send(deviceConnect(
-                            keys,
-                            nonce,
-                            "{\"token\":\"stale-token\",\"deviceToken\":\"" + deviceToken + "\"}",
-                            "stale-token"))
-                    .res("c1");
-            assertThat(retried.path("payload").path("auth").path("method").asText())
-                    .isEqualTo("device-token");
-        }
-        try (RawSocket s = RawSocket.open(gateway.port(), Optional.empty())) {
-            String nonce =
-                    s.event("connect.challenge").path("payload").path("nonce").asText();
-            KeyPair other = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-            JsonNode refused = s.send(
-                            deviceConnect(other, nonce, "{\"deviceToken\":\"" + deviceToken + "\"}", deviceToken))
-                    .res("c1");
-            assertThat(refused.path("ok").asBoolean()).isFalse();
-            assertThat(refused.path("error").path("details").path("code").asText())
-                    .isEqualTo("AUTH_DEVICE_TOKEN_MISMATCH");
-            assertThat(s.awaitClose()).isEqualTo(1008);
-        }
+        JsonNode first = deviceHello(keys, tokenAuth(gateway.token()), gateway.token(), "operator.write");
+        assertThat(first.path("ok").asBoolean()).as(first.toString()).isTrue();
+        assertThat(first.path("payload").path("auth").path("method").asText()).isEqualTo("token");
+        String deviceToken =
+                first.path("payload").path("auth").path("deviceToken").asText();
+        assertThat(deviceToken).isNotEmpty();
+
+        JsonNode alone = deviceHello(keys, deviceTokenAuth(deviceToken), deviceToken, "operator.write");
+        assertThat(alone.path("payload").path("auth").path("method").asText()).isEqualTo("device-token");
+
+        JsonNode mismatch = deviceHello(keys, tokenAuth("stale-token"), "stale-token", "operator.write");
+        JsonNode details = mismatch.path("error").path("details");
+        assertThat(details.path("code").asText()).isEqualTo("AUTH_TOKEN_MISMATCH");
+        assertThat(details.path("canRetryWithDeviceToken").asBoolean()).isTrue();
+        assertThat(details.path("recommendedNextStep").asText()).isEqualTo("retry_with_device_token");
+
+        // the client's retry: the stale shared token (also signed) plus its stored device token
+        JsonNode retried = deviceHello(
+                keys,
+                "{\"token\":\"stale-token\",\"deviceToken\":\"" + deviceToken + "\"}",
+                "stale-token",
+                "operator.write");
+        assertThat(retried.path("payload").path("auth").path("method").asText()).isEqualTo("device-token");
+
+        KeyPair other = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        JsonNode refused = deviceHello(other, deviceTokenAuth(deviceToken), deviceToken, "operator.write");
+        assertThat(refused.path("ok").asBoolean()).isFalse();
+        assertThat(refused.path("error").path("details").path("code").asText()).isEqualTo("AUTH_DEVICE_TOKEN_MISMATCH");
+    }
+
+    @Test
+    void a_device_token_keeps_its_scopes_and_a_read_only_probe_does_not_replace_it() throws Exception {
+        KeyPair keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        String writeToken = deviceHello(keys, tokenAuth(gateway.token()), gateway.token(), "operator.write")
+                .path("payload")
+                .path("auth")
+                .path("deviceToken")
+                .asText();
+
+        // a read-only probe with the shared token: write covers read, so no new token replaces the stored one
+        JsonNode probe = deviceHello(keys, tokenAuth(gateway.token()), gateway.token(), "operator.read");
+        assertThat(probe.path("payload").path("auth").has("deviceToken")).isFalse();
+        assertThat(deviceHello(keys, deviceTokenAuth(writeToken), writeToken, "operator.read")
+                        .path("ok")
+                        .asBoolean())
+                .isTrue();
+
+        // more than it was granted: refused, and no escalation through the device token
+        JsonNode admin = deviceHello(keys, deviceTokenAuth(writeToken), writeToken, "operator.admin");
+        assertThat(admin.path("ok").asBoolean()).isFalse();
+        assertThat(admin.path("error").path("details").path("code").asText()).isEqualTo("AUTH_SCOPE_MISMATCH");
+
+        // the shared token widens it: a new token with both scopes
+        String widened = deviceHello(keys, tokenAuth(gateway.token()), gateway.token(), "operator.admin")
+                .path("payload")
+                .path("auth")
+                .path("deviceToken")
+                .asText();
+        assertThat(widened).isNotEmpty().isNotEqualTo(writeToken);
+        assertThat(deviceHello(keys, deviceTokenAuth(widened), widened, "operator.admin")
+                        .path("ok")
+                        .asBoolean())
+                .isTrue();
     }
 }
