@@ -18,14 +18,19 @@ import openclaw.store.KeyValueStore;
 /**
  * Device tokens: issued to a device that proved its Ed25519 identity while presenting the shared token, so it can
  * reconnect with {@code auth.deviceToken} (and its signature) alone, for the role and scopes it was granted. Only a
- * SHA-256 hash of each token is stored (namespace {@value #NAMESPACE}), one token per device. A token is issued only
- * when the device has none that covers the role and scopes asked for (then with the union of the old and new scopes),
- * so a connect that does not keep tokens (OpenClaw's read-only probes) never invalidates the one the device stored.
+ * SHA-256 hash of each token is stored (namespace {@value #NAMESPACE}), up to {@value #MAX_TOKENS} per device. A token
+ * is issued only when none of the device's covers the role and scopes asked for (then with the union of the old and new
+ * scopes), and issuing one does not revoke the others, so neither a connect that keeps no tokens (OpenClaw's read-only
+ * probes) nor another client store of the same device (the CLI and the TUI keep theirs apart) invalidates a stored
+ * token.
  * Thread-safe.
  */
 final class DeviceTokens {
 
     static final String NAMESPACE = "gateway.device-tokens";
+
+    /** Tokens kept per device (one per client store that asked for a wider grant); the oldest goes first. */
+    static final int MAX_TOKENS = 8;
 
     private final KeyValueStore store;
     private final Clock clock;
@@ -45,53 +50,78 @@ final class DeviceTokens {
         }
     }
 
-    /** A new token for the device when it has none covering {@code role} and {@code scopes}; else empty. */
+    /** A new token for the device when none of its tokens covers {@code role} and {@code scopes}; else empty. */
     Optional<String> issueIfNeeded(DeviceIdentity.Verified device, String role, List<String> scopes) {
-        Optional<JsonNode> current = record(device.deviceId())
-                .filter(r -> r.path("publicKey").asText().equals(device.publicKey()));
-        Optional<Grant> grant = current.map(DeviceTokens::grant);
-        if (grant.isPresent() && grant.get().covers(role, scopes)) {
+        List<Entry> entries = new ArrayList<>(entries(device.deviceId()).stream()
+                .filter(e -> e.publicKey().equals(device.publicKey()))
+                .toList());
+        if (entries.stream().anyMatch(e -> e.grant().covers(role, scopes))) {
             return Optional.empty();
         }
         Set<String> union = new LinkedHashSet<>();
-        grant.filter(g -> g.role().equals(role)).ifPresent(g -> union.addAll(g.scopes()));
+        entries.stream()
+                .filter(e -> e.grant().role().equals(role))
+                .forEach(e -> union.addAll(e.grant().scopes()));
         union.addAll(scopes);
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        var record = Frames.object()
-                .put("publicKey", device.publicKey())
-                .put("tokenSha256", hash(token))
-                .put("role", role)
-                .put("issuedAtMs", clock.millis());
-        union.forEach(record.putArray("scopes")::add);
+        entries.add(new Entry(device.publicKey(), hash(token), new Grant(role, List.copyOf(union)), clock.millis()));
+        while (entries.size() > MAX_TOKENS) {
+            entries.remove(0);
+        }
+        var record = Frames.object();
+        var list = record.putArray("tokens");
+        for (Entry e : entries) {
+            var item = list.addObject()
+                    .put("publicKey", e.publicKey())
+                    .put("tokenSha256", e.tokenSha256())
+                    .put("role", e.grant().role())
+                    .put("issuedAtMs", e.issuedAtMs());
+            e.grant().scopes().forEach(item.putArray("scopes")::add);
+        }
         store.put(NAMESPACE, device.deviceId(), record.toString());
         return Optional.of(token);
     }
 
-    /** The grant of the device's token when {@code token} is it. */
+    /** The grant of the device token {@code token}, if it is one of the device's. */
     Optional<Grant> matches(String deviceId, String token) {
-        return record(deviceId)
-                .filter(r -> MessageDigest.isEqual(
-                        r.path("tokenSha256").asText("").getBytes(StandardCharsets.US_ASCII),
-                        hash(token).getBytes(StandardCharsets.US_ASCII)))
-                .map(DeviceTokens::grant);
+        byte[] wanted = hash(token).getBytes(StandardCharsets.US_ASCII);
+        return entries(deviceId).stream()
+                .filter(e -> MessageDigest.isEqual(e.tokenSha256().getBytes(StandardCharsets.US_ASCII), wanted))
+                .map(Entry::grant)
+                .findFirst();
     }
 
-    private Optional<JsonNode> record(String deviceId) {
-        return store.get(NAMESPACE, deviceId).flatMap(json -> {
+    /** One stored token (its hash) and what it allows. */
+    private record Entry(String publicKey, String tokenSha256, Grant grant, long issuedAtMs) {}
+
+    /** The device's tokens, oldest first; a record of the older one-token form counts as one entry. */
+    private List<Entry> entries(String deviceId) {
+        Optional<JsonNode> record = store.get(NAMESPACE, deviceId).flatMap(json -> {
             try {
                 return Optional.of(Frames.MAPPER.readTree(json));
             } catch (IOException e) {
                 return Optional.empty();
             }
         });
-    }
-
-    private static Grant grant(JsonNode record) {
-        List<String> scopes = new ArrayList<>();
-        record.path("scopes").forEach(s -> scopes.add(s.asText()));
-        return new Grant(record.path("role").asText("operator"), List.copyOf(scopes));
+        if (record.isEmpty()) {
+            return List.of();
+        }
+        List<Entry> entries = new ArrayList<>();
+        JsonNode tokens = record.get().has("tokens")
+                ? record.get().path("tokens")
+                : Frames.MAPPER.createArrayNode().add(record.get());
+        for (JsonNode t : tokens) {
+            List<String> scopes = new ArrayList<>();
+            t.path("scopes").forEach(x -> scopes.add(x.asText()));
+            entries.add(new Entry(
+                    t.path("publicKey").asText(),
+                    t.path("tokenSha256").asText(""),
+                    new Grant(t.path("role").asText("operator"), List.copyOf(scopes)),
+                    t.path("issuedAtMs").asLong()));
+        }
+        return entries;
     }
 
     private static String hash(String token) {
