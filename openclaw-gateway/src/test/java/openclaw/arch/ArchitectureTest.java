@@ -21,7 +21,7 @@ class ArchitectureTest {
 
     /** Feature package → the other openclaw packages it may use. */
     static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
-            Map.entry("cli", Set.of("config", "server", "lifecycle", "auth", "store", "secrets", "agent")),
+            Map.entry("cli", Set.of("config", "server", "lifecycle", "auth", "store", "secrets", "agent", "session")),
             Map.entry(
                     "server",
                     Set.of(
@@ -35,7 +35,8 @@ class ArchitectureTest {
                             "store",
                             "agent",
                             "provider",
-                            "tool")),
+                            "tool",
+                            "session")),
             Map.entry("http", Set.of("auth", "lifecycle", "metrics")),
             Map.entry("lifecycle", Set.of("secrets")),
             Map.entry("auth", Set.of("config", "secrets")),
