@@ -21,7 +21,9 @@ class ArchitectureTest {
 
     /** Feature package → the other openclaw packages it may use. */
     static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
-            Map.entry("cli", Set.of("config", "server", "lifecycle", "auth", "store", "secrets", "agent", "session")),
+            Map.entry(
+                    "cli",
+                    Set.of("config", "server", "lifecycle", "auth", "store", "secrets", "agent", "routing", "session")),
             Map.entry(
                     "server",
                     Set.of(
@@ -36,7 +38,10 @@ class ArchitectureTest {
                             "agent",
                             "provider",
                             "tool",
-                            "session")),
+                            "session",
+                            "chat",
+                            "control",
+                            "routing")),
             Map.entry("http", Set.of("auth", "lifecycle", "metrics")),
             Map.entry("lifecycle", Set.of("secrets")),
             Map.entry("auth", Set.of("config", "secrets")),
@@ -48,7 +53,10 @@ class ArchitectureTest {
             Map.entry("provider", Set.of()),
             Map.entry("tool", Set.of("store")),
             Map.entry("agent", Set.of("store", "tool")),
-            Map.entry("session", Set.of("config", "store")));
+            Map.entry("session", Set.of("config", "store")),
+            Map.entry("chat", Set.of("agent", "store")),
+            Map.entry("control", Set.of("http", "auth", "chat", "config", "lifecycle", "session", "store", "agent")),
+            Map.entry("routing", Set.of("config", "store")));
 
     private static JavaClasses classes;
 
