@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import openclaw.config.OpenClawHome;
+import openclaw.server.GatewayOptions;
+import openclaw.server.GatewayProcess;
 import openclaw.store.Store;
 import openclaw.store.StoreSettings;
 import openclaw.store.TranscriptEntry;
@@ -105,9 +107,39 @@ class AgentCommandIT {
     }
 
     @Test
-    void without_local_the_command_says_what_is_missing() {
-        assertThat(run("agent", "-m", "hi")).isEqualTo(2);
-        assertThat(err.toString()).contains("--local");
+    void without_local_and_without_a_gateway_the_command_says_how_to_start_one() {
+        assertThat(run("agent", "-m", "hi", "--url", "ws://127.0.0.1:1/")).isEqualTo(1);
+        assertThat(err.toString()).contains("openclaw gateway").contains("--local");
+    }
+
+    @Test
+    void without_local_the_turn_runs_in_the_gateway_over_its_control_socket_and_status_works_too() {
+        Map<String, String> env = Map.of("OPENCLAW_HOME", home.toString(), "LOCAL_KEY", "sk-local-123456");
+        try (GatewayProcess gateway = GatewayProcess.start(
+                GatewayOptions.forHome(new OpenClawHome(home), env).withPort(0).withoutLoggingSetup())) {
+            model.toolCallTurn("call_1", "current_time", "{}");
+            model.textTurn("It is ", "noon.");
+            assertThat(run("agent", "--message", "what time is it?"))
+                    .as(err.toString())
+                    .isZero();
+            assertThat(out.toString()).contains("It is noon.");
+            assertThat(err.toString()).contains("[tool current_time");
+            out.reset();
+            model.textTurn("json reply");
+            assertThat(run("agent", "--json", "--session-key", "agent:main:remote", "-m", "hi"))
+                    .as(err.toString())
+                    .isZero();
+            assertThat(out.toString()).contains("\"text\" : \"json reply\"").contains("\"status\" : \"ok\"");
+            out.reset();
+            assertThat(run("gateway", "status")).as(err.toString()).isZero();
+            assertThat(out.toString())
+                    .contains("Gateway:   started")
+                    .contains("Listening: http://127.0.0.1:" + gateway.port());
+        }
+        assertThat(transcript("agent:main:main"))
+                .extracting(TranscriptEntry::role)
+                .containsExactly("user", "assistant", "tool", "assistant");
+        assertThat(transcript("agent:main:remote")).hasSize(2);
     }
 
     @Test
