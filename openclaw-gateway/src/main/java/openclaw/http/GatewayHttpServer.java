@@ -84,6 +84,7 @@ public final class GatewayHttpServer implements AutoCloseable {
                 });
         new ProbeRoutes(services.lifecycle(), callers).register(routing);
         new AdminRoutes(services.metrics(), services.status(), callers).register(routing);
+        new WebChatRoutes().register(routing);
         extraRoutes.accept(routing);
         WebServer server;
         try {
