@@ -158,7 +158,6 @@ export class Transcript {
       const note = el("div", "msg-note", { "data-testid": "message-note" });
       note.hidden = true;
       bubble.append(meta, body, note);
-      bubble.hidden = true;
       turn.append(tools, bubble);
       this.container.append(turn);
       run = { turn, tools, bubble, body, note, seq: -1, text: "" };
@@ -181,9 +180,6 @@ export class Transcript {
       run.text = text;
       renderText(run.body, text);
     }
-    if (run.text) {
-      run.bubble.hidden = false;
-    }
     const state = payload.state;
     if (state === "delta") {
       this.scrollToEnd(false);
@@ -192,6 +188,9 @@ export class Transcript {
     run.bubble.classList.remove("streaming");
     run.bubble.dataset.state = state;
     run.bubble.removeAttribute("aria-busy");
+    if (state === "final" && !run.text) {
+      run.bubble.hidden = true; // a silent reply (e.g. NO_REPLY) or a tools-only turn
+    }
     if (state === "aborted") {
       this.note(run, "Stopped.");
     } else if (state === "error") {
