@@ -20,12 +20,13 @@ import openclaw.sdk.provider.ToolSpec;
 import openclaw.sdk.tool.Tool;
 import openclaw.sdk.tool.ToolContext;
 import openclaw.sdk.tool.ToolOutcome;
+import openclaw.store.SessionRecord;
 import openclaw.store.SessionStore;
 import openclaw.store.TranscriptStore;
 import openclaw.tool.ToolRegistry;
 
 /**
- * The agent loop: system prompt and session history → model (streamed to the caller) → tool calls → results back to
+ * The agent loop: system prompt and the session's current conversation → model (streamed to the caller) → tool calls → results back to
  * the model, until a final answer or the agent's step limit. Every message, tool call, result and usage figure is
  * appended to the session transcript as it happens. Retryable provider failures are retried with backoff honouring
  * {@code retry-after}; when retries run out or the failure is not retryable, the turn fails over to the agent's
@@ -53,9 +54,10 @@ public final class AgentRunner {
     /** Runs one turn to its end; events stream to {@code listener} on this thread. */
     public TurnResult run(TurnRequest turn, TurnControl control, Consumer<AgentEvent> listener) {
         AgentSpec agent = turn.agent();
-        services.sessions().getOrCreate(turn.sessionKey(), agent.id());
-        List<ChatMessage> messages = new ArrayList<>(
-                TranscriptCodec.history(services.transcripts().read(turn.sessionKey(), 0, Integer.MAX_VALUE)));
+        SessionRecord session = services.sessions().getOrCreate(turn.sessionKey(), agent.id());
+        // Only the current conversation: entries before historyFrom belong to conversations that were reset or expired.
+        List<ChatMessage> messages = new ArrayList<>(TranscriptCodec.history(
+                services.transcripts().read(turn.sessionKey(), session.historyFrom(), Integer.MAX_VALUE)));
         services.transcripts().append(turn.sessionKey(), "user", TranscriptCodec.user(turn.message()));
         messages.add(new ChatMessage.User(turn.message()));
         List<Tool> tools;

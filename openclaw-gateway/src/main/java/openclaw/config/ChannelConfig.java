@@ -53,11 +53,16 @@ public record ChannelConfig(
         }
     }
 
+    /** The known type closest to a misspelt one, when it is close enough to be a plausible typo. */
+    public static Optional<String> suggestType(String type) {
+        return ConfigSchema.suggestion(type, TYPES);
+    }
+
     /** Adds an issue for every channel type that is not one of {@link #TYPES}. */
     static void checkTypes(Map<String, ChannelConfig> channels, List<ConfigIssue> issues) {
         for (String type : channels.keySet()) {
             if (!TYPES.contains(type)) {
-                String hint = ConfigSchema.suggestion(type, TYPES)
+                String hint = suggestType(type)
                         .map(s -> " (did you mean \"" + s + "\"?)")
                         .orElse("; known: " + String.join(", ", TYPES));
                 issues.add(ConfigIssue.at(TomlText.child("channels", type), "unknown channel type" + hint));

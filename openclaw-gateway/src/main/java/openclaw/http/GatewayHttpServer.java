@@ -1,9 +1,12 @@
 package openclaw.http;
 
+import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.Status;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.websocket.WsConfig;
+import io.helidon.webserver.websocket.WsRouting;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
@@ -11,6 +14,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -38,7 +42,25 @@ public final class GatewayHttpServer implements AutoCloseable {
 
     /** What the routes read: lifecycle, auth, metrics and the status snapshot. */
     public record Services(
-            GatewayLifecycle lifecycle, GatewayAuth auth, GatewayMetrics metrics, Supplier<GatewayStatus> status) {}
+            GatewayLifecycle lifecycle,
+            GatewayAuth auth,
+            GatewayMetrics metrics,
+            Supplier<GatewayStatus> status,
+            List<SocketEndpoint> sockets) {
+
+        public Services {
+            sockets = List.copyOf(sockets);
+        }
+
+        /** Services without WebSocket endpoints. */
+        public Services(
+                GatewayLifecycle lifecycle, GatewayAuth auth, GatewayMetrics metrics, Supplier<GatewayStatus> status) {
+            this(lifecycle, auth, metrics, status, List.of());
+        }
+    }
+
+    /** Largest WebSocket frame the listener reads (endpoints set lower limits per message). */
+    static final int MAX_WS_FRAME = 26_214_400 + 1024;
 
     private final WebServer server;
     private final HttpMetricsFilter metricsFilter;
@@ -80,12 +102,28 @@ public final class GatewayHttpServer implements AutoCloseable {
                                 "the gateway is shutting down; retry against another instance");
                         return;
                     }
+                    if (req.headers()
+                            .first(HeaderNames.UPGRADE)
+                            .map(u -> u.equalsIgnoreCase("websocket"))
+                            .orElse(false)) {
+                        // A WebSocket upgrade reaches HTTP routing only when its endpoint refused it.
+                        Responses.error(
+                                res,
+                                Status.FORBIDDEN_403,
+                                "invalid_request_error",
+                                "upgrade_refused",
+                                "websocket upgrade refused: the Origin is not allowed (see [gateway.controlUi]"
+                                        + " allowedOrigins), or the gateway is still starting");
+                        return;
+                    }
                     chain.proceed();
                 });
         new ProbeRoutes(services.lifecycle(), callers).register(routing);
         new AdminRoutes(services.metrics(), services.status(), callers).register(routing);
         new WebChatRoutes().register(routing);
         extraRoutes.accept(routing);
+        WsRouting.Builder ws = WsRouting.builder();
+        services.sockets().forEach(e -> ws.endpoint(e.path(), () -> new WebSocketAdapter(e)));
         WebServer server;
         try {
             server = WebServer.builder()
@@ -93,7 +131,12 @@ public final class GatewayHttpServer implements AutoCloseable {
                     .port(settings.port())
                     .shutdownHook(false)
                     .shutdownGracePeriod(settings.drainTimeout())
+                    .addProtocol(WsConfig.builder()
+                            .name("websocket")
+                            .maxFrameLength(MAX_WS_FRAME)
+                            .build())
                     .routing(routing)
+                    .addRouting(ws)
                     .build()
                     .start();
         } catch (UncheckedIOException | IllegalStateException e) {

@@ -23,6 +23,7 @@ import openclaw.provider.anthropic.AnthropicProvider;
 import openclaw.provider.openai.OpenAiChatProvider;
 import openclaw.provider.openai.OpenAiResponsesProvider;
 import openclaw.provider.openai.ResponsesSettings;
+import openclaw.routing.AgentRoster;
 import openclaw.sdk.provider.ModelProvider;
 import openclaw.sdk.provider.ThinkingLevel;
 
@@ -34,7 +35,7 @@ import openclaw.sdk.provider.ThinkingLevel;
 public final class AgentWiring {
 
     /** The agent id used when none is configured or named (OpenClaw's {@code main}). */
-    public static final String MAIN = "main";
+    public static final String MAIN = AgentRoster.MAIN;
 
     static final URI OLLAMA = URI.create("http://127.0.0.1:11434");
 
@@ -74,10 +75,7 @@ public final class AgentWiring {
 
     /** The agent a turn uses when none is named: {@code main}, else {@code default}, else the first. */
     public static String defaultAgentId(OpenClawConfig config) {
-        if (config.agents().containsKey(MAIN) || config.agents().isEmpty()) {
-            return MAIN;
-        }
-        return config.agents().containsKey("default") ? "default" : new TreeMap<>(config.agents()).firstKey();
+        return AgentRoster.defaultAgentId(config);
     }
 
     static ThinkingLevel thinking(ThinkingMode mode) {

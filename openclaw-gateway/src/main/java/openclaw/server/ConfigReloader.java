@@ -27,6 +27,8 @@ final class ConfigReloader {
     private final StatusSnapshot status;
     private final GatewayOptions options;
     private volatile OpenClawConfig current;
+    private final List<java.util.function.Consumer<OpenClawConfig>> listeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     ConfigReloader(
             OpenClawConfig initial,
@@ -43,6 +45,11 @@ final class ConfigReloader {
 
     OpenClawConfig current() {
         return current;
+    }
+
+    /** Calls {@code listener} with each config applied from now on. */
+    void onApply(java.util.function.Consumer<OpenClawConfig> listener) {
+        listeners.add(listener);
     }
 
     void apply(OpenClawConfig loaded) {
@@ -66,6 +73,13 @@ final class ConfigReloader {
         logs.ifPresent(l -> l.reconfigure(next.logging(), secrets));
         current = next;
         status.config(next);
+        for (var listener : listeners) {
+            try {
+                listener.accept(next);
+            } catch (RuntimeException e) {
+                LOG.log(java.util.logging.Level.WARNING, "applying the reloaded config failed", e);
+            }
+        }
         if (requested.gateway().port() != previous.gateway().port()
                 || !requested.gateway().bind().equals(previous.gateway().bind())
                 || !requested.storage().equals(previous.storage())) {

@@ -20,7 +20,8 @@ public record GatewayOptions(
         OptionalInt port,
         Optional<String> bind,
         boolean installLogging,
-        Duration drainTimeout) {
+        Duration drainTimeout,
+        Optional<AgentWiring.Providers> providers) {
 
     public GatewayOptions {
         Objects.requireNonNull(home, "home");
@@ -29,31 +30,49 @@ public record GatewayOptions(
         Objects.requireNonNull(port, "port");
         Objects.requireNonNull(bind, "bind");
         Objects.requireNonNull(drainTimeout, "drainTimeout");
+        Objects.requireNonNull(providers, "providers");
     }
 
     /** Defaults for a home: its config file, no overrides, logging installed, 10 s drain. */
     public static GatewayOptions forHome(OpenClawHome home, Map<String, String> env) {
         return new GatewayOptions(
-                home, home.configFile(), env, OptionalInt.empty(), Optional.empty(), true, Duration.ofSeconds(10));
+                home,
+                home.configFile(),
+                env,
+                OptionalInt.empty(),
+                Optional.empty(),
+                true,
+                Duration.ofSeconds(10),
+                Optional.empty());
     }
 
     /** Copy with another config file. */
     public GatewayOptions withConfigFile(Path file) {
-        return new GatewayOptions(home, file, env, port, bind, installLogging, drainTimeout);
+        return new GatewayOptions(home, file, env, port, bind, installLogging, drainTimeout, providers);
     }
 
     /** Copy with a port override ({@code 0} picks a free port). */
     public GatewayOptions withPort(int newPort) {
-        return new GatewayOptions(home, configFile, env, OptionalInt.of(newPort), bind, installLogging, drainTimeout);
+        return new GatewayOptions(
+                home, configFile, env, OptionalInt.of(newPort), bind, installLogging, drainTimeout, providers);
     }
 
     /** Copy with a bind override. */
     public GatewayOptions withBind(String newBind) {
-        return new GatewayOptions(home, configFile, env, port, Optional.of(newBind), installLogging, drainTimeout);
+        return new GatewayOptions(
+                home, configFile, env, port, Optional.of(newBind), installLogging, drainTimeout, providers);
     }
 
     /** Copy that leaves {@code java.util.logging} alone (for in-process tests). */
     public GatewayOptions withoutLoggingSetup() {
-        return new GatewayOptions(home, configFile, env, port, bind, false, drainTimeout);
+        return new GatewayOptions(home, configFile, env, port, bind, false, drainTimeout, providers);
+    }
+
+    /**
+     * Copy whose model providers are given instead of built from config (tests and benchmarks run fake models in
+     * process); agents still come from config and use these providers' default models.
+     */
+    public GatewayOptions withProviders(AgentWiring.Providers fixed) {
+        return new GatewayOptions(home, configFile, env, port, bind, installLogging, drainTimeout, Optional.of(fixed));
     }
 }

@@ -52,7 +52,8 @@ public final class GatewayProcess implements AutoCloseable {
             GatewayMetrics metrics,
             Store store,
             GatewayHttpServer http,
-            ConfigWatcher watcher) {}
+            ConfigWatcher watcher,
+            ControlWiring control) {}
 
     private GatewayProcess(
             GatewayOptions options,
@@ -105,13 +106,15 @@ public final class GatewayProcess implements AutoCloseable {
         AtomicReference<Store> storeRef = new AtomicReference<>();
         AtomicReference<GatewayHttpServer> httpRef = new AtomicReference<>();
         StatusSnapshot status = new StatusSnapshot(lifecycle, config, storeRef, httpRef);
+        DeferredSocket controlSocket = new DeferredSocket("/");
         StartupTasks.await(httpWarmup);
         GatewayHttpServer http;
         try {
             http = GatewayHttpServer.start(
                     new GatewayHttpServer.Settings(
                             config.gateway().bind().host(), config.gateway().port(), options.drainTimeout()),
-                    new GatewayHttpServer.Services(lifecycle, auth, metrics, status::current));
+                    new GatewayHttpServer.Services(
+                            lifecycle, auth, metrics, status::current, java.util.List.of(controlSocket)));
         } catch (RuntimeException e) {
             StartupTasks.closeWhenDone(storeFuture);
             throw e;
@@ -129,6 +132,16 @@ public final class GatewayProcess implements AutoCloseable {
         PidFile pid = new PidFile(
                 ProcessHandle.current().pid(), config.gateway().bind().host(), http.port(), Instant.now());
         ConfigReloader reloader = new ConfigReloader(config, auth, logs, status, options);
+        ControlWiring control;
+        try {
+            control = ControlWiring.build(store, auth, reloader::current, status::current, http::port, options);
+        } catch (RuntimeException e) {
+            closeQuietly("http listener", http);
+            closeQuietly("storage", store);
+            throw e;
+        }
+        controlSocket.ready(control.plane());
+        reloader.onApply(control::reload);
         ConfigWatcher watcher =
                 new ConfigWatcher(options.configFile(), options.env(), reloader::apply, reloader::rejected);
         try {
@@ -136,6 +149,7 @@ public final class GatewayProcess implements AutoCloseable {
             pid.write(options.home().pidFile());
             watcher.start();
         } catch (RuntimeException e) {
+            closeQuietly("control plane", control);
             closeQuietly("http listener", http);
             closeQuietly("storage", store);
             throw e;
@@ -151,7 +165,7 @@ public final class GatewayProcess implements AutoCloseable {
                 + store.describe() + ") ready in "
                 + lifecycle.uptimeMs() + " ms");
         return new GatewayProcess(
-                options, lifecycle, new Resources(logs, metrics, store, http, watcher), reloader, pid);
+                options, lifecycle, new Resources(logs, metrics, store, http, watcher, control), reloader, pid);
     }
 
     /** The bound HTTP port. */
@@ -182,6 +196,7 @@ public final class GatewayProcess implements AutoCloseable {
             lifecycle.markDraining();
             LOG.info(() -> "shutting down: draining " + resources.http().inFlight() + " in-flight request(s), up to "
                     + options.drainTimeout().toMillis() + " ms");
+            closeQuietly("control plane", resources.control());
             closeQuietly("http listener", resources.http());
             closeQuietly("config watcher", resources.watcher());
             closeQuietly("storage", resources.store());

@@ -11,7 +11,8 @@ import java.util.Optional;
 /** {@link SessionStore} on the {@code sessions} table; deleting a session also deletes its transcript. Thread-safe. */
 final class JdbcSessionStore implements SessionStore {
 
-    static final String SELECT = "SELECT session_key, agent_id, created_at, updated_at, entry_count FROM sessions";
+    static final String SELECT = "SELECT session_key, agent_id, created_at, updated_at, entry_count, history_from,"
+            + " segment_started_at FROM sessions";
 
     private final Jdbc jdbc;
     private final Clock clock;
@@ -29,10 +30,11 @@ final class JdbcSessionStore implements SessionStore {
         return jdbc.inTransaction("opening session " + key, c -> {
             Jdbc.update(
                     c,
-                    "INSERT INTO sessions (session_key, agent_id, created_at, updated_at, entry_count)"
-                            + " VALUES (?, ?, ?, ?, 0) ON CONFLICT (session_key) DO NOTHING",
+                    "INSERT INTO sessions (session_key, agent_id, created_at, updated_at, entry_count, history_from,"
+                            + " segment_started_at) VALUES (?, ?, ?, ?, 0, 0, ?) ON CONFLICT (session_key) DO NOTHING",
                     key,
                     agentId,
+                    now,
                     now,
                     now);
             return Jdbc.queryOne(c, SELECT + " WHERE session_key = ?", JdbcSessionStore::map, key)
@@ -50,13 +52,23 @@ final class JdbcSessionStore implements SessionStore {
 
     @Override
     public List<SessionRecord> list(int limit) {
-        if (limit < 0) {
-            throw new IllegalArgumentException("limit must not be negative: " + limit);
-        }
+        checkLimit(limit);
         return jdbc.query(
                 "listing sessions",
                 SELECT + " ORDER BY updated_at DESC, session_key LIMIT ?",
                 JdbcSessionStore::map,
+                limit);
+    }
+
+    @Override
+    public List<SessionRecord> list(int limit, String agentId) {
+        Objects.requireNonNull(agentId, "agentId");
+        checkLimit(limit);
+        return jdbc.query(
+                "listing sessions of agent " + agentId,
+                SELECT + " WHERE agent_id = ? ORDER BY updated_at DESC, session_key LIMIT ?",
+                JdbcSessionStore::map,
+                agentId,
                 limit);
     }
 
@@ -70,6 +82,37 @@ final class JdbcSessionStore implements SessionStore {
         if (updated == 0) {
             throw new StoreException("cannot touch session " + key + ": it does not exist");
         }
+    }
+
+    @Override
+    public SessionRecord restart(String key) {
+        // entry_count is the highest seq (seqs are gap-free) and appends bump it under the same row lock, so this
+        // single UPDATE cannot split an append: the entry lands either before or after the new conversation starts.
+        return updateAndRead(
+                "restarting session " + key,
+                "UPDATE sessions SET history_from = entry_count, segment_started_at = ?, updated_at = ?"
+                        + " WHERE session_key = ?",
+                key);
+    }
+
+    @Override
+    public SessionRecord extend(String key) {
+        return updateAndRead(
+                "extending session " + key,
+                "UPDATE sessions SET segment_started_at = ?, updated_at = ? WHERE session_key = ?",
+                key);
+    }
+
+    /** Runs {@code sql} with (now, now, key) and returns the updated row; fails when the session does not exist. */
+    private SessionRecord updateAndRead(String what, String sql, String key) {
+        long now = clock.millis();
+        return jdbc.inTransaction(what, c -> {
+            if (Jdbc.update(c, sql, now, now, key) == 0) {
+                throw new StoreException(what + " failed: the session does not exist");
+            }
+            return Jdbc.queryOne(c, SELECT + " WHERE session_key = ?", JdbcSessionStore::map, key)
+                    .orElseThrow();
+        });
     }
 
     @Override
@@ -88,12 +131,20 @@ final class JdbcSessionStore implements SessionStore {
         }
     }
 
+    private static void checkLimit(int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must not be negative: " + limit);
+        }
+    }
+
     static SessionRecord map(ResultSet row) throws SQLException {
         return new SessionRecord(
                 row.getString(1),
                 row.getString(2),
                 Instant.ofEpochMilli(row.getLong(3)),
                 Instant.ofEpochMilli(row.getLong(4)),
-                row.getLong(5));
+                row.getLong(5),
+                row.getLong(6),
+                Instant.ofEpochMilli(row.getLong(7)));
     }
 }

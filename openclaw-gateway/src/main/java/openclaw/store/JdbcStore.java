@@ -43,7 +43,7 @@ final class JdbcStore implements Store {
     }
 
     /** The highest migration shipped ({@code V<n>__*.sql}, the same in both dialect folders; a test checks it). */
-    static final int SCHEMA_VERSION = 1;
+    static final int SCHEMA_VERSION = 2;
 
     static void prewarm() {
         try {

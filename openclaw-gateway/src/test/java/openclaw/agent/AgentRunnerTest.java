@@ -237,4 +237,18 @@ class AgentRunnerTest {
                         ChatMessage.Assistant.text("first answer"),
                         new ChatMessage.User("two"));
     }
+
+    @Test
+    void after_a_restart_the_model_sees_only_the_new_conversation_while_the_old_one_stays_stored() {
+        openai.answer("first answer").answer("second answer");
+        run(agent(List.of()), "one");
+        store.sessions().restart("agent:research-bot:main");
+
+        run(agent(List.of()), "two");
+
+        assertThat(openai.requests().get(1).messages()).containsExactly(new ChatMessage.User("two"));
+        assertThat(transcript())
+                .extracting(TranscriptEntry::role)
+                .containsExactly("user", "assistant", "user", "assistant");
+    }
 }

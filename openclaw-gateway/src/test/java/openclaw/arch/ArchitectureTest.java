@@ -21,7 +21,7 @@ class ArchitectureTest {
 
     /** Feature package → the other openclaw packages it may use. */
     static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
-            Map.entry("cli", Set.of("config", "server", "lifecycle", "auth", "store", "secrets", "agent")),
+            Map.entry("cli", Set.of("config", "server", "lifecycle", "auth", "store", "secrets", "agent", "routing")),
             Map.entry(
                     "server",
                     Set.of(
@@ -35,7 +35,11 @@ class ArchitectureTest {
                             "store",
                             "agent",
                             "provider",
-                            "tool")),
+                            "tool",
+                            "session",
+                            "chat",
+                            "control",
+                            "routing")),
             Map.entry("http", Set.of("auth", "lifecycle", "metrics")),
             Map.entry("lifecycle", Set.of("secrets")),
             Map.entry("auth", Set.of("config", "secrets")),
@@ -46,7 +50,11 @@ class ArchitectureTest {
             Map.entry("store", Set.of()),
             Map.entry("provider", Set.of()),
             Map.entry("tool", Set.of("store")),
-            Map.entry("agent", Set.of("store", "tool")));
+            Map.entry("agent", Set.of("store", "tool")),
+            Map.entry("session", Set.of("config", "store")),
+            Map.entry("chat", Set.of("agent", "store")),
+            Map.entry("control", Set.of("http", "auth", "chat", "config", "lifecycle", "session", "store", "agent")),
+            Map.entry("routing", Set.of("config", "store")));
 
     private static JavaClasses classes;
 

@@ -7,10 +7,11 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
- * Behaviour every {@link Store} dialect must show (transcript behaviour is inherited from {@link TranscriptContract});
+ * Behaviour every {@link Store} dialect must show (session and transcript behaviour is inherited from
+ * {@link SessionContract} and {@link TranscriptContract});
  * subclasses supply a fresh empty database per test.
  */
-abstract class StoreContract extends TranscriptContract {
+abstract class StoreContract extends SessionContract {
     @Test
     void a_fresh_database_reports_pending_migrations_without_applying_them() {
         Store store = open();
@@ -124,68 +125,6 @@ abstract class StoreContract extends TranscriptContract {
     }
 
     @Test
-    void get_or_create_returns_the_existing_session_unchanged() {
-        Store store = openMigrated();
-        SessionRecord created = store.sessions().getOrCreate("agent:main:main", "main");
-        clock.advance(Duration.ofSeconds(10));
-
-        SessionRecord again = store.sessions().getOrCreate("agent:main:main", "other");
-
-        assertThat(created).isEqualTo(new SessionRecord("agent:main:main", "main", T0, T0, 0));
-        assertThat(again).isEqualTo(created);
-        assertThat(store.sessions().find("agent:main:main")).contains(created);
-        assertThat(store.sessions().find("agent:main:missing")).isEmpty();
-    }
-
-    @Test
-    void session_keys_of_512_characters_are_accepted_and_longer_ones_rejected() {
-        Store store = openMigrated();
-
-        assertThat(store.sessions().getOrCreate("k".repeat(512), "main").key()).hasSize(512);
-        assertThatThrownBy(() -> store.sessions().getOrCreate("k".repeat(513), "main"))
-                .isInstanceOf(StoreException.class)
-                .hasMessageContaining("512");
-    }
-
-    @Test
-    void sessions_are_listed_most_recently_updated_first_up_to_the_limit() {
-        Store store = openMigrated();
-        store.sessions().getOrCreate("s1", "main");
-        clock.advance(Duration.ofSeconds(1));
-        store.sessions().getOrCreate("s2", "main");
-        clock.advance(Duration.ofSeconds(1));
-        store.sessions().getOrCreate("s3", "main");
-        clock.advance(Duration.ofSeconds(1));
-        store.sessions().touch("s1");
-
-        assertThat(store.sessions().list(10)).extracting(SessionRecord::key).containsExactly("s1", "s3", "s2");
-        assertThat(store.sessions().list(2)).extracting(SessionRecord::key).containsExactly("s1", "s3");
-        assertThat(store.sessions().find("s1").orElseThrow().updatedAt()).isEqualTo(T0.plusSeconds(3));
-    }
-
-    @Test
-    void touching_an_unknown_session_fails_with_its_key() {
-        Store store = openMigrated();
-
-        assertThatThrownBy(() -> store.sessions().touch("agent:main:nope"))
-                .isInstanceOf(StoreException.class)
-                .hasMessageContaining("agent:main:nope");
-    }
-
-    @Test
-    void deleting_a_session_deletes_its_transcript() {
-        Store store = openMigrated();
-        store.sessions().getOrCreate("s", "main");
-        store.transcripts().append("s", "user", "{\"text\":\"hi\"}");
-
-        assertThat(store.sessions().delete("s")).isTrue();
-        assertThat(store.sessions().delete("s")).isFalse();
-        assertThat(store.transcripts().count("s")).isZero();
-        store.sessions().getOrCreate("s", "main");
-        assertThat(store.transcripts().append("s", "user", "{}").seq()).isEqualTo(1);
-    }
-
-    @Test
     void key_values_are_namespaced_overwritten_deleted_and_listed_sorted() {
         Store store = openMigrated();
         KeyValueStore kv = store.keyValues();
@@ -211,6 +150,8 @@ abstract class StoreContract extends TranscriptContract {
         first.agents().bind("main", "telegram", "bot");
         first.sessions().getOrCreate("s", "main");
         first.transcripts().append("s", "user", "{\"text\":\"kept\"}");
+        clock.advance(Duration.ofMinutes(3));
+        SessionRecord restarted = first.sessions().restart("s");
         first.keyValues().put("ns", "k", "v");
         first.close();
 
@@ -220,7 +161,8 @@ abstract class StoreContract extends TranscriptContract {
         assertThat(second.instance().current()).contains(instance);
         assertThat(second.agents().list()).extracting(AgentRecord::displayName).containsExactly("Main");
         assertThat(second.agents().listBindings()).hasSize(1);
-        assertThat(second.sessions().find("s").orElseThrow().entryCount()).isEqualTo(1);
+        assertThat(second.sessions().find("s")).contains(restarted);
+        assertThat(restarted.historyFrom()).isEqualTo(1);
         assertThat(second.transcripts().read("s", 0, 10))
                 .extracting(TranscriptEntry::content)
                 .containsExactly("{\"text\":\"kept\"}");

@@ -1,0 +1,240 @@
+package openclaw.control;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import openclaw.http.SocketEndpoint;
+
+/**
+ * One control socket: sends the challenge on open, accepts only a {@code connect} request first (anything else closes
+ * with 1008; more than {@value ControlPlane#PRE_AUTH_MAX_BYTES} bytes closes with 1009), then dispatches requests,
+ * each on its own virtual thread with a per-connection limit, so a slow method never stops the socket reading.
+ * Malformed frames get an error answer; too many of them close the socket. Thread-safe.
+ */
+final class ControlConnection implements SocketEndpoint.Handler {
+
+    private static final Logger LOG = Logger.getLogger(ControlConnection.class.getName());
+
+    /** Bad frames tolerated before the socket is closed. */
+    static final int MAX_BAD_FRAMES = 50;
+
+    private final ControlPlane plane;
+    private final SocketEndpoint.Outbound out;
+    private final InetSocketAddress remote;
+    private final String connId = UUID.randomUUID().toString();
+    private final String nonce = UUID.randomUUID().toString();
+    private final AtomicLong seq = new AtomicLong();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger badFrames = new AtomicInteger();
+    private final Set<String> watched = ConcurrentHashMap.newKeySet();
+    private volatile Principal principal;
+    private volatile boolean connecting;
+    private volatile ScheduledFuture<?> handshakeTimer;
+
+    ControlConnection(ControlPlane plane, SocketEndpoint.Outbound out, InetSocketAddress remote) {
+        this.plane = plane;
+        this.out = out;
+        this.remote = remote;
+    }
+
+    void start() {
+        ObjectNode challenge =
+                Frames.object().put("nonce", nonce).put("ts", plane.clock().millis());
+        out.send(Frames.event("connect.challenge", challenge, 0));
+        handshakeTimer = plane.schedule(
+                () -> {
+                    if (principal == null) {
+                        out.close(1008, "handshake timeout");
+                    }
+                },
+                plane.settings().handshakeTimeout());
+    }
+
+    @Override
+    public int maxMessageBytes() {
+        return principal == null ? ControlPlane.PRE_AUTH_MAX_BYTES : ControlPlane.MAX_PAYLOAD_BYTES;
+    }
+
+    @Override
+    public void onText(String message) {
+        if (!out.isOpen()) {
+            return; // frames after close are ignored
+        }
+        JsonNode frame;
+        try {
+            frame = Frames.MAPPER.readTree(message);
+        } catch (IOException e) {
+            badFrame("invalid frame: malformed JSON");
+            return;
+        }
+        if (frame == null || !frame.isObject()) {
+            badFrame("invalid frame: expected a JSON object");
+            return;
+        }
+        String id = frame.path("id").isTextual() ? frame.path("id").asText() : "";
+        String method = frame.path("method").isTextual() ? frame.path("method").asText() : "";
+        boolean isRequest = "req".equals(frame.path("type").asText()) && !id.isEmpty() && id.length() <= 256;
+        if (principal == null) {
+            if (!isRequest || !method.equals("connect") || connecting) {
+                out.close(1008, "invalid handshake: the first frame must be a connect request");
+                return;
+            }
+            connecting = true;
+            connect(id, frame.path("params"));
+            return;
+        }
+        if (!isRequest || method.isEmpty()) {
+            badFrame("invalid frame: expected {type:\"req\", id, method, params?}");
+            return;
+        }
+        dispatch(id, method, frame.path("params"));
+    }
+
+    private void connect(String id, JsonNode params) {
+        try {
+            Handshake.Result result = plane.handshake().check(params, nonce, address());
+            principal = result.principal();
+            ScheduledFuture<?> timer = handshakeTimer;
+            if (timer != null) {
+                timer.cancel(false);
+            }
+            out.send(Frames.ok(id, plane.hello(this, result)));
+            plane.opened(this);
+        } catch (RpcException e) {
+            out.send(Frames.error(id, e));
+            out.close(e.closeCode().orElse(1008), truncate(e.getMessage()));
+        }
+    }
+
+    private void dispatch(String id, String name, JsonNode rawParams) {
+        Optional<Method> method = plane.method(name);
+        if (method.isEmpty()) {
+            send(Frames.error(id, RpcException.invalid("unknown method: " + name)));
+            return;
+        }
+        Method m = method.get();
+        if (!principal.has(m.scope())) {
+            send(Frames.error(id, missingScope(m.scope())));
+            return;
+        }
+        if (inFlight.incrementAndGet() > plane.settings().maxInFlight()) {
+            inFlight.decrementAndGet();
+            send(Frames.error(
+                    id, RpcException.unavailable("too many requests in flight on this connection; retry", 100)));
+            return;
+        }
+        Thread.ofVirtual().name("rpc-" + name).start(() -> {
+            try {
+                Params params = Params.of(name, rawParams, m.fields());
+                JsonNode payload = m.handler().handle(new Call(id, name, this), params);
+                if (payload != Call.SENT) {
+                    send(Frames.ok(id, payload));
+                }
+            } catch (RpcException e) {
+                send(Frames.error(id, e));
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "method " + name + " failed", e);
+                send(Frames.error(id, RpcException.unavailable("internal error in " + name + "; retry", 1000)));
+            } finally {
+                inFlight.decrementAndGet();
+            }
+        });
+    }
+
+    private RpcException missingScope(String scope) {
+        if (principal.protocol() >= 4) {
+            ObjectNode details = Frames.object().put("code", "MISSING_SCOPE").put("missingScope", scope);
+            details.putArray("requiredScopes").add(scope);
+            return new RpcException(
+                            RpcException.FORBIDDEN,
+                            "missing scope: " + scope,
+                            Optional.empty(),
+                            java.util.OptionalLong.empty(),
+                            java.util.OptionalInt.empty())
+                    .withDetails(details);
+        }
+        return RpcException.invalid("missing scope: " + scope);
+    }
+
+    private void badFrame(String message) {
+        if (principal == null) {
+            out.close(1008, "invalid handshake: " + message);
+            return;
+        }
+        if (badFrames.incrementAndGet() > MAX_BAD_FRAMES) {
+            out.close(1008, "too many invalid frames");
+            return;
+        }
+        send(Frames.error("invalid", RpcException.invalid(message)));
+    }
+
+    /** Sends an event with this connection's next sequence number. */
+    void event(String name, JsonNode payload) {
+        send(Frames.event(name, payload, seq.incrementAndGet()));
+    }
+
+    boolean send(String frame) {
+        return out.send(frame);
+    }
+
+    void ping() {
+        out.ping();
+    }
+
+    void close(int code, String reason) {
+        out.close(code, reason);
+    }
+
+    @Override
+    public void onClose(int code, String reason) {
+        ScheduledFuture<?> timer = handshakeTimer;
+        if (timer != null) {
+            timer.cancel(false);
+        }
+        plane.closed(this);
+    }
+
+    /** Subscribes this connection to a session's chat events. */
+    void watch(String sessionKey) {
+        if (watched.add(sessionKey)) {
+            plane.watch(sessionKey, this);
+        }
+    }
+
+    Set<String> watched() {
+        return watched;
+    }
+
+    Principal principal() {
+        return principal;
+    }
+
+    boolean isOpen() {
+        return out.isOpen() && principal != null;
+    }
+
+    String connId() {
+        return connId;
+    }
+
+    String address() {
+        return remote.getAddress() == null
+                ? remote.getHostString()
+                : remote.getAddress().getHostAddress();
+    }
+
+    private static String truncate(String reason) {
+        // a close reason must fit in 123 bytes
+        return reason.length() > 120 ? reason.substring(0, 120) : reason;
+    }
+}

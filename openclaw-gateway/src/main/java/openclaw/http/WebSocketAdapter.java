@@ -1,0 +1,194 @@
+package openclaw.http;
+
+import io.helidon.common.buffers.BufferData;
+import io.helidon.http.Header;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Headers;
+import io.helidon.http.HttpPrologue;
+import io.helidon.websocket.WsListener;
+import io.helidon.websocket.WsSession;
+import io.helidon.websocket.WsUpgradeException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Adapts one Helidon WebSocket connection to a {@link SocketEndpoint}: checks the upgrade, joins fragmented text
+ * messages up to the handler's size limit (close 1009 beyond it), rejects binary messages (close 1003), and
+ * serialises sends with a lock (never {@code synchronized}, so a blocked write does not pin a carrier thread).
+ */
+final class WebSocketAdapter implements WsListener {
+
+    private static final Logger LOG = Logger.getLogger(WebSocketAdapter.class.getName());
+
+    private final SocketEndpoint endpoint;
+    private final ReentrantLock sendLock = new ReentrantLock();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private SocketEndpoint.Upgrade upgrade = new SocketEndpoint.Upgrade(Map.of(), "");
+    private SocketEndpoint.Handler handler;
+    private WsSession session;
+    private StringBuilder partial;
+    private int partialBytes;
+
+    WebSocketAdapter(SocketEndpoint endpoint) {
+        this.endpoint = endpoint;
+    }
+
+    @Override
+    public Optional<Headers> onHttpUpgrade(HttpPrologue prologue, Headers headers) throws WsUpgradeException {
+        Map<String, String> copy = new HashMap<>();
+        for (Header h : headers) {
+            copy.putIfAbsent(h.name().toLowerCase(Locale.ROOT), h.get());
+        }
+        upgrade = new SocketEndpoint.Upgrade(
+                Map.copyOf(copy), headers.first(HeaderNames.HOST).orElse(""));
+        Optional<String> refusal = endpoint.refuse(upgrade);
+        if (refusal.isPresent()) {
+            throw new WsUpgradeException(refusal.get());
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public void onOpen(WsSession newSession) {
+        this.session = newSession;
+        SocketAddress address = newSession.socketContext().remotePeer().address();
+        InetSocketAddress remote =
+                address instanceof InetSocketAddress inet ? inet : InetSocketAddress.createUnresolved("unknown", 0);
+        handler = endpoint.open(upgrade, remote, new Out());
+    }
+
+    @Override
+    public void onMessage(WsSession s, String text, boolean last) {
+        int bytes = text.length() > handler.maxMessageBytes() / 3
+                ? text.getBytes(StandardCharsets.UTF_8).length
+                : text.length(); // a UTF-8 string takes at most three bytes per char: short ones need no count
+        if (partial == null && last) {
+            if (bytes > handler.maxMessageBytes()) {
+                tooBig();
+                return;
+            }
+            handler.onText(text);
+            return;
+        }
+        if (partial == null) {
+            partial = new StringBuilder();
+            partialBytes = 0;
+        }
+        partialBytes += bytes;
+        if (partialBytes > handler.maxMessageBytes()) {
+            partial = null;
+            tooBig();
+            return;
+        }
+        partial.append(text);
+        if (last) {
+            String message = partial.toString();
+            partial = null;
+            handler.onText(message);
+        }
+    }
+
+    @Override
+    public void onMessage(WsSession s, BufferData buffer, boolean last) {
+        closeSocket(1003, "binary frames are not supported; send JSON text frames");
+    }
+
+    @Override
+    public void onClose(WsSession s, int status, String reason) {
+        finish(status, reason);
+    }
+
+    @Override
+    public void onError(WsSession s, Throwable t) {
+        LOG.log(Level.FINE, "websocket error", t);
+        finish(1011, "error");
+    }
+
+    private void tooBig() {
+        closeSocket(1009, "message too big (limit " + handler.maxMessageBytes() + " bytes)");
+    }
+
+    private void closeSocket(int code, String reason) {
+        sendLock.lock();
+        try {
+            if (!closed.get()) {
+                session.close(code, reason);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "close failed", e);
+        } finally {
+            sendLock.unlock();
+        }
+        finish(code, reason);
+    }
+
+    private void finish(int code, String reason) {
+        if (closed.compareAndSet(false, true) && handler != null) {
+            handler.onClose(code, reason == null ? "" : reason);
+        }
+    }
+
+    /** The handler's side of the socket. */
+    private final class Out implements SocketEndpoint.Outbound {
+
+        @Override
+        public boolean send(String text) {
+            sendLock.lock();
+            try {
+                if (closed.get()) {
+                    return false;
+                }
+                session.send(text, true);
+                return true;
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "send failed; closing the socket", e);
+            } finally {
+                sendLock.unlock();
+            }
+            terminate();
+            return false;
+        }
+
+        @Override
+        public void ping() {
+            sendLock.lock();
+            try {
+                if (!closed.get()) {
+                    session.ping(BufferData.empty());
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "ping failed", e);
+            } finally {
+                sendLock.unlock();
+            }
+        }
+
+        @Override
+        public void close(int code, String reason) {
+            closeSocket(code, reason);
+        }
+
+        @Override
+        public boolean isOpen() {
+            return !closed.get();
+        }
+
+        private void terminate() {
+            try {
+                session.terminate();
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "terminate failed", e);
+            }
+            finish(1006, "send failed");
+        }
+    }
+}
