@@ -1,6 +1,6 @@
 // WebChat page wiring: token dialog, agent and session pickers, history, sending, streaming and Stop.
 import { GatewayClient, uuid } from "./client.js";
-import { Transcript } from "./transcript.js";
+import { Transcript, textOf } from "./transcript.js";
 
 const TOKEN_KEY = "openclaw.webchat.token";
 const AGENT_KEY = "openclaw.webchat.agent";
@@ -33,7 +33,9 @@ const state = {
   agentId: null,
   sessionKey: null,
   activeRuns: new Set(),
+  resets: new Map(),
 };
+const RESET_COMMAND = /^\/(new|reset)\s*$|^\/session\s+(reset|new)\s*$/i;
 const transcript = new Transcript(ui.messages);
 
 const storage = {
@@ -223,7 +225,7 @@ function renderSessions(sessions) {
     meta.className = "session-meta";
     const count = typeof session.messages === "number" ? `${session.messages} msg` : "";
     const when = session.updatedAt ? new Date(session.updatedAt).toLocaleString() : "new";
-    meta.textContent = [count, when].filter(Boolean).join(" \u00b7 ");
+    meta.textContent = [count, when, session.expired ? "expired" : ""].filter(Boolean).join(" \u00b7 ");
     button.title = session.key;
     button.append(name, meta);
     button.addEventListener("click", () => {
@@ -246,6 +248,11 @@ function gatewayEvent(name, payload) {
     }
     if (transcript.applyChat(payload)) {
       state.activeRuns.delete(payload.runId);
+      const command = state.resets.get(payload.runId);
+      state.resets.delete(payload.runId);
+      if (command !== undefined && payload.state === "final") {
+        showAfterReset(command, payload);
+      }
       loadSessions();
     }
     updateComposer();
@@ -253,6 +260,16 @@ function gatewayEvent(name, payload) {
     state.activeRuns.add(payload.runId);
     transcript.applyTool(payload);
     updateComposer();
+  }
+}
+
+/** After /new, /reset or /session reset: the fresh conversation, with the command and its answer below it. */
+async function showAfterReset(command, payload) {
+  await loadHistory();
+  const answer = payload.message ? textOf(payload.message.content) : "";
+  transcript.addBubble("user", command, Date.now());
+  if (answer) {
+    transcript.addBubble("assistant", answer, payload.message.timestamp).dataset.state = "final";
   }
 }
 
@@ -266,6 +283,9 @@ async function sendMessage() {
   ui.input.value = "";
   transcript.addBubble("user", text, Date.now());
   state.activeRuns.add(runId);
+  if (RESET_COMMAND.test(text.trim())) {
+    state.resets.set(runId, text.trim());
+  }
   transcript.run(runId);
   updateComposer();
   try {

@@ -221,14 +221,6 @@ export class GatewayClient {
     this.retryTimer = setTimeout(() => this.open(), delay);
   }
 
-  /** Reconnects now instead of waiting for the backoff (e.g. the user clicked "retry"). */
-  retryNow() {
-    if (!this.connected && !this.stopped) {
-      clearTimeout(this.retryTimer);
-      this.open();
-    }
-  }
-
   failPending(error) {
     for (const waiter of this.pending.values()) {
       clearTimeout(waiter.timer);

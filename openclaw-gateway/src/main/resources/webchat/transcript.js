@@ -116,7 +116,14 @@ export class Transcript {
           this.toolBlock(this.container, part.id, part.name).setArgs(part.arguments).setState("done");
         }
       }
-      if (text) {
+      if (message.stopReason === "error") {
+        const bubble = this.addBubble("assistant", text, message.timestamp);
+        bubble.classList.add("msg-error");
+        bubble.dataset.state = "error";
+        const note = el("div", "msg-note", { "data-testid": "message-note" });
+        note.textContent = message.errorMessage || "The run failed.";
+        bubble.append(note);
+      } else if (text) {
         this.addBubble("assistant", text, message.timestamp);
       }
     } else if (message.role === "toolResult") {

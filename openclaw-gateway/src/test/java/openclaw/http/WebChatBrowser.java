@@ -63,6 +63,8 @@ final class WebChatBrowser implements AutoCloseable {
         BrowserContext context = browser.newContext();
         context.setDefaultTimeout(15_000);
         Page page = context.newPage();
+        page.addInitScript("document.addEventListener('securitypolicyviolation', e => console.error("
+                + "'CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI));");
         page.onConsoleMessage(m -> {
             if (m.type().equals("error")) {
                 errors.add("console: " + m.text());
