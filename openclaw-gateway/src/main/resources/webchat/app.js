@@ -110,6 +110,12 @@ function clientState(kind, detail) {
     const seconds = detail && detail.delayMs ? Math.ceil(detail.delayMs / 1000) : 0;
     const why = detail && detail.error && detail.error.message ? ` (${detail.error.message})` : "";
     setStatus("reconnecting", seconds ? `Reconnecting in ${seconds} s${why}` : "Reconnecting\u2026");
+    if (detail && detail.neverOpened && detail.attempt >= 3) {
+      showBanner(
+        `Cannot open the gateway's WebSocket at ${location.host}. If the gateway is running, this page's address ` +
+          "may not be an allowed origin: add it to [gateway.controlUi] allowedOrigins in openclaw.toml.",
+      );
+    }
   } else if (kind === "auth-failed") {
     storage.remove(TOKEN_KEY);
     setStatus("error", "Token rejected");

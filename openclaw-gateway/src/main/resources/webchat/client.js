@@ -115,12 +115,16 @@ export class GatewayClient {
       return;
     }
     this.ws = ws;
+    let opened = false;
+    ws.addEventListener("open", () => {
+      opened = true;
+    });
     const handshakeTimer = setTimeout(() => ws.close(4008, "handshake timeout"), HANDSHAKE_TIMEOUT_MS);
     ws.addEventListener("message", (e) => this.handleFrame(ws, e.data, handshakeTimer));
     ws.addEventListener("close", (e) => {
       clearTimeout(handshakeTimer);
       if (ws === this.ws) {
-        this.socketClosed(e);
+        this.socketClosed(e, opened);
       }
     });
   }
@@ -200,22 +204,28 @@ export class GatewayClient {
     }, Math.min(this.tickIntervalMs, 10000));
   }
 
-  socketClosed(event) {
+  socketClosed(event, opened) {
     clearInterval(this.watchdog);
     this.connected = false;
     this.failPending(new Error("connection lost"));
     if (this.stopped) {
       return;
     }
-    this.scheduleReconnect(event);
+    this.scheduleReconnect(event, opened);
   }
 
-  scheduleReconnect(event) {
+  scheduleReconnect(event, opened = false) {
     const base = Math.min(BACKOFF_MAX_MS, BACKOFF_FIRST_MS * 2 ** this.attempt);
     const retryAfter = (this.lastError && this.lastError.retryAfterMs) || 0;
     const delay = Math.max(retryAfter, Math.round(base * (0.8 + Math.random() * 0.4)));
     this.attempt++;
-    this.onState("reconnecting", { delayMs: delay, code: event && event.code, error: this.lastError });
+    this.onState("reconnecting", {
+      delayMs: delay,
+      code: event && event.code,
+      error: this.lastError,
+      neverOpened: !opened,
+      attempt: this.attempt,
+    });
     this.lastError = null;
     clearTimeout(this.retryTimer);
     this.retryTimer = setTimeout(() => this.open(), delay);

@@ -57,6 +57,11 @@ class WebChatIT {
                 [agents.main.model]
                 provider = "local"
                 name = "test-model"
+
+                [agents.research]
+                [agents.research.model]
+                provider = "local"
+                name = "research-model"
                 """.formatted(model.baseUrl()));
         OpenClawHome openClawHome = new OpenClawHome(home);
         gateway = GatewayProcess.start(
@@ -160,6 +165,28 @@ class WebChatIT {
         assertThat(page.getByTestId("messages")).containsText("before the restart");
         send(page, "second life");
         assertThat(lastReply(page).getByTestId("message-text")).hasText("after the restart");
+    }
+
+    @Test
+    void picking_another_agent_opens_its_main_session() {
+        model.textTurn("research here");
+        Page page = connectedPage();
+
+        page.getByLabel("Agent").selectOption("research");
+
+        assertThat(page.getByTestId("session-title")).hasText("agent:research:main");
+        assertThat(page.getByTestId("empty-transcript")).isVisible();
+        send(page, "who are you?");
+        assertThat(lastReply(page).getByTestId("message-text")).hasText("research here");
+        assertThat(model.requests().getLast().body()).contains("research-model");
+        assertThat(page.locator("[data-testid=session-item][data-session-key='agent:research:main']"))
+                .containsText("2 msg");
+        page.reload();
+        assertThat(page.getByLabel("Agent")).hasValue("research");
+        assertThat(page.getByTestId("messages")).containsText("research here");
+        page.getByLabel("Agent").selectOption("main");
+        assertThat(page.getByTestId("session-title")).hasText("agent:main:main");
+        assertThat(page.getByTestId("messages")).not().containsText("research here");
     }
 
     @Test
