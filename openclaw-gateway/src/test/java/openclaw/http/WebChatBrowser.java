@@ -75,6 +75,12 @@ final class WebChatBrowser implements AutoCloseable {
         return page;
     }
 
+    /** Closes every tab and context opened so far and forgets the errors they reported. */
+    void closePages() {
+        browser.contexts().forEach(BrowserContext::close);
+        errors.clear();
+    }
+
     @Override
     public void close() {
         try {

@@ -85,7 +85,9 @@ class WebChatIT {
 
     @AfterEach
     void the_page_ran_without_errors() {
-        assertThat(browser.errors)
+        List<String> errors = List.copyOf(browser.errors);
+        browser.closePages();
+        assertThat(errors)
                 .as("console and page errors (CSP violations included)")
                 .isEmpty();
     }
