@@ -32,6 +32,9 @@ final class WebSocketAdapter implements WsListener {
     private final SocketEndpoint endpoint;
     private final ReentrantLock sendLock = new ReentrantLock();
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Set under {@link #sendLock} once the close frame went out: nothing may follow it on the wire. */
+    private volatile boolean closeSent;
+
     private SocketEndpoint.Upgrade upgrade = new SocketEndpoint.Upgrade(Map.of(), "");
     private SocketEndpoint.Handler handler;
     private WsSession session;
@@ -120,7 +123,8 @@ final class WebSocketAdapter implements WsListener {
     private void closeSocket(int code, String reason) {
         sendLock.lock();
         try {
-            if (!closed.get()) {
+            if (!closed.get() && !closeSent) {
+                closeSent = true;
                 session.close(code, reason);
             }
         } catch (RuntimeException e) {
@@ -144,7 +148,7 @@ final class WebSocketAdapter implements WsListener {
         public boolean send(String text) {
             sendLock.lock();
             try {
-                if (closed.get()) {
+                if (closed.get() || closeSent) {
                     return false;
                 }
                 session.send(text, true);
@@ -162,7 +166,7 @@ final class WebSocketAdapter implements WsListener {
         public void ping() {
             sendLock.lock();
             try {
-                if (!closed.get()) {
+                if (!closed.get() && !closeSent) {
                     session.ping(BufferData.empty());
                 }
             } catch (RuntimeException e) {
@@ -179,7 +183,7 @@ final class WebSocketAdapter implements WsListener {
 
         @Override
         public boolean isOpen() {
-            return !closed.get();
+            return !closed.get() && !closeSent;
         }
 
         private void terminate() {

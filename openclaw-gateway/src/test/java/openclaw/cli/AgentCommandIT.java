@@ -15,6 +15,7 @@ import openclaw.store.Store;
 import openclaw.store.StoreSettings;
 import openclaw.store.TranscriptEntry;
 import openclaw.testkit.provider.openai.FakeOpenAiChatServer;
+import openclaw.testkit.time.ManualClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -157,5 +158,25 @@ class AgentCommandIT {
                 .contains("local: configured, type openai-chat")
                 .contains("key set")
                 .doesNotContain("sk-local");
+    }
+
+    @Test
+    void an_expired_session_starts_a_fresh_conversation_and_keeps_the_old_transcript() {
+        String url = new OpenClawHome(home).defaultStorageUrl();
+        // a conversation from two days ago: past the default idle limit of 24 hours
+        ManualClock past = ManualClock.at(java.time.Instant.now().minus(java.time.Duration.ofDays(2)));
+        try (Store store = Store.open(new StoreSettings(url, past))) {
+            store.migrate();
+            store.sessions().getOrCreate("agent:main:main", "main");
+            store.transcripts().append("agent:main:main", "user", "{\"text\":\"old question\"}");
+        }
+        model.textTurn("fresh");
+
+        assertThat(run("agent", "--local", "-m", "new question"))
+                .as(err.toString())
+                .isZero();
+
+        assertThat(model.requests().get(0).body()).contains("new question").doesNotContain("old question");
+        assertThat(transcript("agent:main:main")).hasSize(3);
     }
 }
