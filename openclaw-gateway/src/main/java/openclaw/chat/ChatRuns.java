@@ -38,7 +38,7 @@ public final class ChatRuns implements AutoCloseable {
 
     /** What runs need. */
     public record Services(
-            AgentRunner runner, Supplier<Map<String, AgentSpec>> agents, SessionHooks sessions, Clock clock) {
+            Supplier<AgentRunner> runner, Supplier<Map<String, AgentSpec>> agents, SessionHooks sessions, Clock clock) {
 
         public Services {
             Objects.requireNonNull(runner, "runner");

@@ -65,7 +65,7 @@ final class RunExecution {
                 request.sessionKey(),
                 request.message(),
                 request.thinking().orElse(spec.thinking()));
-        TurnResult result = services.runner().run(turn, control, this::onAgentEvent);
+        TurnResult result = services.runner().get().run(turn, control, this::onAgentEvent);
         return switch (result.outcome()) {
             case COMPLETED ->
                 new RunOutcome(

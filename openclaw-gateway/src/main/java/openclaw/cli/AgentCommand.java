@@ -44,15 +44,43 @@ final class AgentCommand implements Callable<Integer> {
     @Option(names = "--local", description = "Run in this process instead of through the running gateway.")
     boolean local;
 
+    @Option(names = "--url", paramLabel = "URL", description = "Gateway WebSocket URL (default: the running gateway).")
+    String url;
+
+    @Option(names = "--token", paramLabel = "TOKEN", description = "Gateway token (default: config or token file).")
+    String token;
+
+    @Option(
+            names = "--timeout",
+            paramLabel = "SECONDS",
+            defaultValue = "600",
+            description = "How long to wait for the reply (default 600).")
+    long timeoutSeconds;
+
     @Override
     public Integer call() throws Exception {
         CliContext context = OpenClawCommand.contextOf(spec);
         if (!local) {
-            context.err()
-                    .println(
-                            "openclaw: running a turn through the gateway needs its control-plane 'agent'"
-                                    + " method, which this build does not have yet; use --local to run the turn in this process");
-            return 2;
+            GatewayTarget target = GatewayTarget.resolve(context);
+            try {
+                return RemoteTurn.run(
+                        context,
+                        url != null ? java.net.URI.create(url) : target.wsUrl(),
+                        Optional.ofNullable(token).or(() -> target.token().map(t -> t.value())),
+                        new RemoteTurn.Request(
+                                Optional.ofNullable(agent),
+                                Optional.ofNullable(sessionKey),
+                                Optional.ofNullable(thinking).map(t -> t.name().toLowerCase(Locale.ROOT)),
+                                message,
+                                java.time.Duration.ofSeconds(timeoutSeconds),
+                                json));
+            } catch (openclaw.sdk.OpenClawException e) {
+                context.err()
+                        .println(
+                                "openclaw: " + e.getMessage()
+                                        + " (start one with 'openclaw gateway', or use --local to run the turn in this process)");
+                return 1;
+            }
         }
         LocalTurn.Outcome outcome;
         try {

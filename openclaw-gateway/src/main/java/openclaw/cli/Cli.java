@@ -83,6 +83,7 @@ public final class Cli {
         commands.put("config", ConfigCommand.class);
         commands.put("agent", AgentCommand.class);
         commands.put("models", ModelsCommand.class);
+        commands.put("sessions", SessionsCommand.class);
         commands.put("agents", AgentsCommand.class);
         commands.put("channels", ChannelsCommand.class);
         commands.put("doctor", DoctorCommand.class);

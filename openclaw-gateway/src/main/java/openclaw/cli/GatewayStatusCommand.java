@@ -3,20 +3,15 @@ package openclaw.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.net.ConnectException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import openclaw.sdk.OpenClawException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code openclaw gateway status}: asks the running gateway for version, uptime, address and storage. */
+/** {@code openclaw gateway status}: asks the running gateway (over its control socket) for version, uptime, address and storage. */
 @Command(name = "status", description = "Show the running gateway's version, uptime, address and storage.")
 final class GatewayStatusCommand implements Callable<Integer> {
 
@@ -27,42 +22,34 @@ final class GatewayStatusCommand implements Callable<Integer> {
     boolean json;
 
     @Override
-    public Integer call() throws InterruptedException, JsonProcessingException {
+    public Integer call() throws JsonProcessingException {
         CliContext context = OpenClawCommand.contextOf(spec);
         GatewayTarget target = GatewayTarget.resolve(context);
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target.baseUrl() + "/__openclaw__/status"))
-                .timeout(Duration.ofSeconds(5));
-        target.token().ifPresent(t -> request.header("Authorization", "Bearer " + t.value()));
-        HttpResponse<String> response;
-        try (HttpClient client =
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
-            response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (ConnectException e) {
-            context.err()
-                    .println("openclaw: no gateway is running at " + target.baseUrl()
-                            + " (start one with 'openclaw gateway')");
+        JsonNode status;
+        try (GatewayClient client = GatewayClient.connect(
+                target.wsUrl(), target.token().map(t -> t.value()), "cli", "probe", (e, p) -> {})) {
+            status = client.call("status", new ObjectMapper().createObjectNode(), Duration.ofSeconds(5));
+        } catch (GatewayClient.RemoteError e) {
+            String code = e.error().path("details").path("code").asText();
+            if (code.startsWith("AUTH_")) {
+                context.err()
+                        .println("openclaw: the gateway at " + target.baseUrl() + " rejected our token (" + code
+                                + "); set OPENCLAW_GATEWAY_TOKEN or [gateway.auth] token to the gateway's token");
+            } else {
+                context.err().println("openclaw: the gateway at " + target.baseUrl() + " answered: " + e.getMessage());
+            }
             return 1;
-        } catch (IOException e) {
-            context.err().println("openclaw: gateway at " + target.baseUrl() + " did not answer: " + e.getMessage());
-            return 1;
-        }
-        if (response.statusCode() == 401) {
+        } catch (OpenClawException e) {
             context.err()
-                    .println("openclaw: the gateway at " + target.baseUrl() + " rejected our token; set"
-                            + " OPENCLAW_GATEWAY_TOKEN or [gateway.auth] token to the gateway's token");
-            return 1;
-        }
-        if (response.statusCode() != 200) {
-            context.err()
-                    .println("openclaw: gateway at " + target.baseUrl() + " answered HTTP " + response.statusCode()
-                            + "; is this an OpenClaw gateway?");
+                    .println("openclaw: no gateway is running at " + target.baseUrl() + " (" + e.getMessage()
+                            + "; start one with 'openclaw gateway')");
             return 1;
         }
         if (json) {
-            context.out().println(response.body());
+            context.out().println(status.toPrettyString());
             return 0;
         }
-        print(context, new ObjectMapper().readTree(response.body()));
+        print(context, status);
         return 0;
     }
 

@@ -44,6 +44,11 @@ record GatewayTarget(String host, int port, Optional<Long> pid, Optional<Gateway
         };
     }
 
+    /** The control socket URL. */
+    java.net.URI wsUrl() {
+        return java.net.URI.create("ws://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port + "/");
+    }
+
     String baseUrl() {
         return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
     }

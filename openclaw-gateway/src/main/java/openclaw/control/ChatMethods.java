@@ -17,45 +17,109 @@ import openclaw.store.SessionStore;
 /** {@code chat.send}, {@code chat.history}, {@code chat.abort}, {@code agent} and {@code agent.wait}. */
 final class ChatMethods {
 
+    /**
+     * {@code chat.send} params of protocol v4 (OpenClaw's closed ChatSendParams). Only {@code sessionKey},
+     * {@code message}, {@code thinking} and {@code idempotencyKey} have an effect; the others are accepted and ignored.
+     */
     private static final Set<String> SEND_FIELDS = Set.of(
             "sessionKey",
+            "agentId",
+            "sessionId",
             "message",
+            "mentions",
+            "workContext",
+            "intent",
             "thinking",
+            "fastMode",
+            "fastAutoOnSeconds",
+            "queueMode",
             "deliver",
-            "attachments",
-            "timeoutMs",
             "originatingChannel",
             "originatingTo",
             "originatingAccountId",
             "originatingThreadId",
+            "replyToId",
+            "attachments",
+            "toolBindings",
+            "timeoutMs",
+            "systemInputProvenance",
+            "systemProvenanceReceipt",
+            "suppressCommandInterpretation",
+            "expectedLeafEntryId",
+            "expectedSessionRoutingContract",
+            "expectedPermissionMode",
+            "expectedToolOverrides",
             "idempotencyKey");
+
+    /** {@code chat.history} params of protocol v4; {@code limit} and {@code maxChars} have an effect. */
+    private static final Set<String> HISTORY_FIELDS = Set.of(
+            "sessionKey",
+            "agentId",
+            "cursor",
+            "limit",
+            "maxBytes",
+            "offset",
+            "pendingBefore",
+            "inputRunIds",
+            "messageId",
+            "sessionId",
+            "maxChars");
+
+    /**
+     * {@code agent} params of protocol v4 (OpenClaw's closed AgentParams). {@code message}, {@code agentId},
+     * {@code sessionKey}, {@code sessionId}, {@code thinking} and {@code idempotencyKey} have an effect; per-run model
+     * overrides ({@code provider}, {@code model}) are refused with a clear error; the others are accepted and ignored.
+     */
     private static final Set<String> AGENT_FIELDS = Set.of(
             "message",
             "agentId",
-            "sessionKey",
-            "sessionId",
-            "thinking",
-            "deliver",
-            "channel",
-            "replyChannel",
+            "provider",
+            "model",
             "to",
             "replyTo",
+            "sessionId",
+            "sessionKey",
+            "expectedExistingSessionId",
+            "thinking",
+            "deliver",
+            "attachments",
+            "channel",
+            "replyChannel",
             "accountId",
             "replyAccountId",
             "threadId",
-            "timeout",
-            "bestEffortDeliver",
-            "extraSystemPrompt",
-            "attachments",
-            "label",
-            "lane",
-            "idempotencyKey",
-            "inputProvenance",
-            "internalEvents",
-            "spawnedBy",
             "groupId",
             "groupChannel",
-            "groupSpace");
+            "groupSpace",
+            "timeout",
+            "bestEffortDeliver",
+            "lane",
+            "cwd",
+            "cleanupBundleMcpOnRunEnd",
+            "modelRun",
+            "promptMode",
+            "extraSystemPrompt",
+            "bootstrapContextMode",
+            "bootstrapContextRunKind",
+            "acpTurnSource",
+            "internalRuntimeHandoffId",
+            "internalExecutionIdentityRetry",
+            "internalExecutionIdentityRecoveryAttempt",
+            "execApprovalFollowupExpectedSessionId",
+            "internalEvents",
+            "inputProvenance",
+            "suppressPromptPersistence",
+            "sessionEffects",
+            "sourceReplyDeliveryMode",
+            "disableMessageTool",
+            "swarmCollector",
+            "swarmOutputSchema",
+            "forceRestartSafeTools",
+            "forceCodeModeTools",
+            "voiceWakeTrigger",
+            "idempotencyKey",
+            "label",
+            "spawnedBy");
 
     private final ControlPlane plane;
     private final ControlServices services;
@@ -68,8 +132,12 @@ final class ChatMethods {
     List<Method> all() {
         return List.of(
                 new Method("chat.send", Principal.WRITE, SEND_FIELDS, this::send),
-                new Method("chat.history", Principal.READ, Set.of("sessionKey", "limit", "maxChars"), this::history),
-                new Method("chat.abort", Principal.WRITE, Set.of("sessionKey", "runId"), this::abort),
+                new Method("chat.history", Principal.READ, HISTORY_FIELDS, this::history),
+                new Method(
+                        "chat.abort",
+                        Principal.WRITE,
+                        Set.of("sessionKey", "agentId", "runId", "preserveSideRuns"),
+                        this::abort),
                 new Method("agent", Principal.WRITE, AGENT_FIELDS, this::agent),
                 new Method("agent.wait", Principal.WRITE, Set.of("runId", "timeoutMs"), this::await));
     }
@@ -82,7 +150,7 @@ final class ChatMethods {
         call.connection().watch(sessionKey);
         ChatRuns.Start start = start(
                 new RunRequest(runId, agentOf(sessionKey), sessionKey, message, thinking),
-                new RunBroadcaster(plane, runId, sessionKey, o -> {}));
+                new RunBroadcaster(plane, runId, sessionKey, agentOf(sessionKey), o -> {}));
         String status =
                 switch (start) {
                     case ChatRuns.Start.Started s -> "started";
@@ -114,6 +182,14 @@ final class ChatMethods {
     private JsonNode agent(Call call, Params p) {
         String message = message(p, "message");
         String runId = p.string("idempotencyKey", 256);
+        for (String override : List.of("provider", "model")) {
+            if (p.optString(override, 512).isPresent()) {
+                throw RpcException.invalidParams(
+                        "agent",
+                        "per-run model overrides ('" + override + "') are not supported by this gateway; set the"
+                                + " agent's model in [agents.<id>.model]");
+            }
+        }
         String agentId = p.optString("agentId", 128)
                 .orElseGet(() -> services.defaultAgent().get());
         if (!services.agents().get().containsKey(agentId)) {
@@ -122,17 +198,33 @@ final class ChatMethods {
                     "unknown agent '" + agentId + "'; known: "
                             + String.join(", ", services.agents().get().keySet()));
         }
+        // a session id that is not a key names a session of the agent: agent:<agentId>:<sessionId>
         String sessionKey = p.optString("sessionKey", SessionStore.MAX_KEY_LENGTH)
-                .or(() -> p.optString("sessionId", SessionStore.MAX_KEY_LENGTH))
+                .or(() -> p.optString("sessionId", SessionStore.MAX_KEY_LENGTH)
+                        .map(id -> id.startsWith("agent:") ? id : "agent:" + agentId + ":" + id))
                 .orElse("agent:" + agentId + ":main");
+        if (sessionKey.length() > SessionStore.MAX_KEY_LENGTH) {
+            throw RpcException.invalidParams(
+                    "agent", "'sessionId' makes a session key longer than " + SessionStore.MAX_KEY_LENGTH);
+        }
+        Optional<ThinkingLevel> thinking = thinking(p);
         call.connection().watch(sessionKey);
         long acceptedAt = services.clock().millis();
         Consumer<RunOutcome> answer = outcome -> answerAgent(call, runId, acceptedAt, outcome);
-        ChatRuns.Start start = start(
-                new RunRequest(runId, agentId, sessionKey, message, thinking(p)),
-                new RunBroadcaster(plane, runId, sessionKey, answer));
+        // OpenClaw answers "accepted" before the run's first event
         call.respond(
                 Frames.object().put("runId", runId).put("status", "accepted").put("acceptedAt", acceptedAt));
+        ChatRuns.Start start;
+        try {
+            start = start(
+                    new RunRequest(runId, agentId, sessionKey, message, thinking),
+                    new RunBroadcaster(plane, runId, sessionKey, agentId, answer));
+        } catch (RpcException e) {
+            call.respondError(
+                    e,
+                    Frames.object().put("runId", runId).put("status", "error").put("summary", e.getMessage()));
+            return Call.SENT;
+        }
         if (start instanceof ChatRuns.Start.Finished f) {
             answer.accept(f.outcome());
         } else if (start instanceof ChatRuns.Start.InFlight) {

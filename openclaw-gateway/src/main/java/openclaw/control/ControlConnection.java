@@ -42,6 +42,7 @@ final class ControlConnection implements SocketEndpoint.Handler {
     private final Set<String> watched = ConcurrentHashMap.newKeySet();
     private volatile Principal principal;
     private final CountDownLatch challenged = new CountDownLatch(1);
+    private volatile long connectedAtMs;
     private volatile CountDownLatch connecting;
     private volatile ScheduledFuture<?> handshakeTimer;
 
@@ -96,31 +97,31 @@ final class ControlConnection implements SocketEndpoint.Handler {
         String id = frame.path("id").isTextual() ? frame.path("id").asText() : "";
         String method = frame.path("method").isTextual() ? frame.path("method").asText() : "";
         boolean isRequest = "req".equals(frame.path("type").asText()) && !id.isEmpty() && id.length() <= 256;
-        if (principal == null) {
-            CountDownLatch pending = connecting;
-            if (pending == null) {
-                if (!isRequest || !method.equals("connect")) {
-                    out.close(1008, "invalid handshake: the first frame must be a connect request");
-                    return;
-                }
-                // The handshake (token check, store reads for the hello) runs on its own virtual thread: the socket's
-                // reader thread then never parks deep inside it, so the stack it keeps while idle stays small.
-                JsonNode params = frame.path("params");
-                CountDownLatch done = new CountDownLatch(1);
-                connecting = done;
-                Thread.ofVirtual().name("control-connect").start(() -> {
-                    try {
-                        connect(id, params);
-                    } finally {
-                        done.countDown();
-                    }
-                });
-                return;
-            }
+        CountDownLatch pending = connecting;
+        if (pending != null && pending.getCount() > 0) {
             awaitQuietly(pending); // a frame sent right behind connect is handled once the hello went out
-            if (principal == null) {
+        }
+        if (principal == null) {
+            if (pending != null) {
                 return; // the connect failed and closed the socket
             }
+            if (!isRequest || !method.equals("connect")) {
+                out.close(1008, "invalid handshake: the first frame must be a connect request");
+                return;
+            }
+            // The handshake (token check, store reads for the hello) runs on its own virtual thread: the socket's
+            // reader thread then never parks deep inside it, so the stack it keeps while idle stays small.
+            JsonNode params = frame.path("params");
+            CountDownLatch done = new CountDownLatch(1);
+            connecting = done;
+            Thread.ofVirtual().name("control-connect").start(() -> {
+                try {
+                    connect(id, params);
+                } finally {
+                    done.countDown();
+                }
+            });
+            return;
         }
         if (!isRequest || method.isEmpty()) {
             badFrame("invalid frame: expected {type:\"req\", id, method, params?}");
@@ -140,6 +141,7 @@ final class ControlConnection implements SocketEndpoint.Handler {
     private void connect(String id, JsonNode params) {
         try {
             Handshake.Result result = plane.handshake().check(params, nonce, address());
+            connectedAtMs = plane.clock().millis();
             principal = result.principal();
             ScheduledFuture<?> timer = handshakeTimer;
             if (timer != null) {
@@ -259,6 +261,11 @@ final class ControlConnection implements SocketEndpoint.Handler {
 
     boolean isOpen() {
         return out.isOpen() && principal != null;
+    }
+
+    /** When the handshake completed (ms). */
+    long connectedAtMs() {
+        return connectedAtMs;
     }
 
     String connId() {

@@ -57,6 +57,7 @@ public final class ControlPlane implements SocketEndpoint, AutoCloseable {
     private final Map<String, Method> methods;
     private final Set<ControlConnection> connections = ConcurrentHashMap.newKeySet();
     private final Map<String, Set<ControlConnection>> watchers = new ConcurrentHashMap<>();
+    private final Set<ControlConnection> sessionSubscribers = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService timer;
     private final ScheduledFuture<?> ticker;
     private final ObjectNode features;
@@ -82,7 +83,10 @@ public final class ControlPlane implements SocketEndpoint, AutoCloseable {
         for (Method m : new ChatMethods(this, services).all()) {
             table.put(m.name(), m);
         }
-        for (Method m : SessionMethods.all(services)) {
+        for (Method m : SessionMethods.all(this, services)) {
+            table.put(m.name(), m);
+        }
+        for (Method m : SystemMethods.all(this, services)) {
             table.put(m.name(), m);
         }
         this.methods = Map.copyOf(table);
@@ -90,7 +94,7 @@ public final class ControlPlane implements SocketEndpoint, AutoCloseable {
         this.features = Frames.object();
         table.keySet().forEach(features.putArray("methods")::add);
         ArrayNode events = features.putArray("events");
-        for (String e : new String[] {"connect.challenge", "tick", "chat", "agent", "shutdown"}) {
+        for (String e : new String[] {"connect.challenge", "tick", "chat", "agent", "sessions.changed", "shutdown"}) {
             events.add(e);
         }
         this.policy = Frames.object()
@@ -169,12 +173,18 @@ public final class ControlPlane implements SocketEndpoint, AutoCloseable {
         return timer.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** The authenticated sockets, for {@code system-presence}. */
+    Set<ControlConnection> authenticated() {
+        return Set.copyOf(connections);
+    }
+
     void opened(ControlConnection connection) {
         connections.add(connection);
     }
 
     void closed(ControlConnection connection) {
         connections.remove(connection);
+        sessionSubscribers.remove(connection);
         for (String key : connection.watched()) {
             watchers.computeIfPresent(key, (k, set) -> {
                 set.remove(connection);
@@ -185,6 +195,20 @@ public final class ControlPlane implements SocketEndpoint, AutoCloseable {
 
     void watch(String sessionKey, ControlConnection connection) {
         watchers.computeIfAbsent(sessionKey, k -> ConcurrentHashMap.newKeySet()).add(connection);
+    }
+
+    /** Sends this connection {@code sessions.changed} events from now on ({@code sessions.subscribe}). */
+    void subscribeSessions(ControlConnection connection) {
+        sessionSubscribers.add(connection);
+    }
+
+    /** A {@code sessions.changed} event to every subscribed socket that may read. */
+    void sessionsChanged(JsonNode payload) {
+        for (ControlConnection c : sessionSubscribers) {
+            if (c.isOpen() && c.principal().has(Principal.READ)) {
+                c.event("sessions.changed", payload);
+            }
+        }
     }
 
     /** Sends an event to every open socket watching the session that may read content. */

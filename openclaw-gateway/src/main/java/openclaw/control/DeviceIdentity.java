@@ -16,7 +16,8 @@ import java.util.Locale;
 /**
  * Verifies the optional {@code device} block of {@code connect}: an Ed25519 public key (unpadded base64url of the raw
  * 32 bytes, or PEM), {@code id} = hex SHA-256 of the raw key, and a signature over OpenClaw's v3 payload
- * ({@code v3|deviceId|clientId|mode|role|scopes|signedAt|token|nonce|platform|deviceFamily}) or the older v2 payload,
+ * ({@code v3|deviceId|clientId|mode|role|scopes|signedAt|token|nonce|platform|deviceFamily}, the last two
+ * {@linkplain #normal normalised}) or the older v2 payload,
  * signed within two minutes of the server clock over this connection's challenge nonce. Stateless.
  */
 final class DeviceIdentity {
@@ -47,7 +48,10 @@ final class DeviceIdentity {
         String id = text(device, "id");
         String publicKey = text(device, "publicKey");
         String signature = text(device, "signature");
-        String nonce = text(device, "nonce");
+        if (!device.path("nonce").isTextual() || device.path("nonce").asText().isEmpty()) {
+            throw deviceError("DEVICE_AUTH_NONCE_REQUIRED", "device.nonce (the connect challenge's nonce) is required");
+        }
+        String nonce = device.path("nonce").asText();
         if (!device.path("signedAt").canConvertToLong()) {
             throw deviceError("DEVICE_AUTH_INVALID", "device.signedAt must be a number (ms)");
         }
@@ -60,7 +64,7 @@ final class DeviceIdentity {
         }
         byte[] raw = rawKey(publicKey);
         if (!HexFormat.of().formatHex(sha256(raw)).equals(id.toLowerCase(Locale.ROOT))) {
-            throw deviceError("DEVICE_AUTH_ID_MISMATCH", "device.id is not the SHA-256 of device.publicKey");
+            throw deviceError("DEVICE_AUTH_DEVICE_ID_MISMATCH", "device.id is not the SHA-256 of device.publicKey");
         }
         String base = String.join(
                 "|",
@@ -100,13 +104,13 @@ final class DeviceIdentity {
             String body = publicKey.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
             byte[] der = Base64.getDecoder().decode(body);
             if (der.length != 44) {
-                throw deviceError("DEVICE_AUTH_INVALID", "device.publicKey is not an Ed25519 key");
+                throw deviceError("DEVICE_AUTH_PUBLIC_KEY_INVALID", "device.publicKey is not an Ed25519 key");
             }
             return java.util.Arrays.copyOfRange(der, 12, 44);
         }
         byte[] raw = decode(publicKey, "device.publicKey");
         if (raw.length != 32) {
-            throw deviceError("DEVICE_AUTH_INVALID", "device.publicKey must be a raw 32-byte Ed25519 key");
+            throw deviceError("DEVICE_AUTH_PUBLIC_KEY_INVALID", "device.publicKey must be a raw 32-byte Ed25519 key");
         }
         return raw;
     }
@@ -135,8 +139,39 @@ final class DeviceIdentity {
         }
     }
 
-    private static String normal(String s) {
-        return s.strip().toLowerCase(Locale.ROOT);
+    /**
+     * OpenClaw's {@code normalizeDeviceMetadataForAuth}: JavaScript's {@code trim()} (which also drops no-break spaces
+     * and the BOM, unlike {@link String#strip()}) and lower case for {@code A-Z} only, so a non-ASCII platform or
+     * device family signs the same bytes on both sides.
+     */
+    static String normal(String s) {
+        int start = 0;
+        int end = s.length();
+        while (start < end && jsWhitespace(s.charAt(start))) {
+            start++;
+        }
+        while (end > start && jsWhitespace(s.charAt(end - 1))) {
+            end--;
+        }
+        StringBuilder out = new StringBuilder(end - start);
+        for (int i = start; i < end; i++) {
+            char c = s.charAt(i);
+            out.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
+        }
+        return out.toString();
+    }
+
+    /** ECMAScript WhiteSpace and LineTerminator: what {@code String.prototype.trim} removes. */
+    private static boolean jsWhitespace(char c) {
+        return c == '\t'
+                || c == '\n'
+                || c == 0x0B
+                || c == '\f'
+                || c == '\r'
+                || c == 0xFEFF
+                || c == 0x2028
+                || c == 0x2029
+                || Character.getType(c) == Character.SPACE_SEPARATOR;
     }
 
     private static String text(JsonNode device, String field) {

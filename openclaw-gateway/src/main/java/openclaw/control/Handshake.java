@@ -75,6 +75,14 @@ final class Handshake {
     private static final Set<String> AUTH_FIELDS = Set.of(
             "token", "bootstrapToken", "deviceToken", "password", "approvalRuntimeToken", "agentRuntimeIdentityToken");
 
+    /** OpenClaw's public detail code for each auth failure reason. */
+    private static final java.util.Map<String, String> AUTH_CODES = java.util.Map.of(
+            "token_missing", "AUTH_TOKEN_MISSING",
+            "token_mismatch", "AUTH_TOKEN_MISMATCH",
+            "device_token_mismatch", "AUTH_DEVICE_TOKEN_MISMATCH",
+            "rate_limited", "AUTH_RATE_LIMITED",
+            "scope_mismatch", "AUTH_SCOPE_MISMATCH");
+
     private final GatewayAuth auth;
     private final AuthThrottle throttle;
     private final DeviceTokens devices;
@@ -130,10 +138,10 @@ final class Handshake {
                             client.path("deviceFamily").asText("")),
                     clock.millis()));
         }
-        String method = authenticate(address, token, deviceToken, device);
+        String method = authenticate(address, token, deviceToken, device, role, scopes);
         Optional<String> issued = Optional.empty();
         if (device.isPresent() && method.equals("token")) {
-            issued = Optional.of(devices.issue(device.get(), role, scopes));
+            issued = devices.issueIfNeeded(device.get(), role, scopes);
         }
         Principal principal = new Principal(
                 protocol,
@@ -141,6 +149,8 @@ final class Handshake {
                 mode,
                 version,
                 platform,
+                client.path("deviceFamily").asText(""),
+                Optional.ofNullable(client.path("instanceId").textValue()),
                 role,
                 List.copyOf(scopes),
                 Set.copyOf(caps),
@@ -150,10 +160,19 @@ final class Handshake {
     }
 
     private String authenticate(
-            String address, String token, String deviceToken, Optional<DeviceIdentity.Verified> device) {
+            String address,
+            String token,
+            String deviceToken,
+            Optional<DeviceIdentity.Verified> device,
+            String role,
+            List<String> scopes) {
         Optional<Duration> locked = throttle.lockedOut(address);
         if (locked.isPresent()) {
-            throw authError("AUTH_RATE_LIMITED", "too many failed authentication attempts; retry later")
+            throw authError(
+                            "rate_limited",
+                            "too many failed authentication attempts; retry later",
+                            false,
+                            "wait_then_retry")
                     .retryAfter(locked.get().toMillis());
         }
         if (auth.mode() == AuthMode.NONE) {
@@ -163,19 +182,46 @@ final class Handshake {
             throttle.success(address);
             return "token";
         }
-        if (token.isEmpty()
-                && !deviceToken.isEmpty()
-                && device.isPresent()
-                && devices.matches(device.get().deviceId(), deviceToken)) {
+        // also with a wrong shared token: OpenClaw's client retries a token mismatch with token and device token
+        Optional<DeviceTokens.Grant> grant = deviceToken.isEmpty() || device.isEmpty()
+                ? Optional.empty()
+                : devices.matches(device.get().deviceId(), deviceToken);
+        if (grant.isPresent()) {
             throttle.success(address);
+            if (!grant.get().covers(role, scopes)) {
+                throw authError(
+                        "scope_mismatch",
+                        "unauthorized: the device token allows role "
+                                + grant.get().role() + " with scopes "
+                                + grant.get().scopes() + ", not " + role + " with " + scopes
+                                + "; connect once with the gateway token to widen it",
+                        false,
+                        "review_auth_configuration");
+            }
             return "device-token";
         }
         Optional<Duration> lockout = throttle.failure(address);
-        String code = token.isEmpty() && deviceToken.isEmpty() ? "AUTH_TOKEN_MISSING" : "AUTH_TOKEN_MISMATCH";
-        String message = code.equals("AUTH_TOKEN_MISSING")
-                ? "unauthorized: gateway token missing (set auth.token to the gateway token)"
-                : "unauthorized: gateway token mismatch";
-        RpcException e = authError(code, message);
+        RpcException e;
+        if (token.isEmpty() && deviceToken.isEmpty()) {
+            e = authError(
+                    "token_missing",
+                    "unauthorized: gateway token missing (set auth.token to the gateway token)",
+                    false,
+                    "update_auth_configuration");
+        } else if (!deviceToken.isEmpty()) {
+            // the client drops a stored device token on this code and falls back to the shared token
+            e = authError(
+                    "device_token_mismatch", "unauthorized: device token mismatch", false, "update_auth_credentials");
+        } else {
+            // a device that also holds a device token may retry with it (OpenClaw's canRetryWithDeviceToken)
+            boolean retry = device.isPresent();
+            e = authError(
+                    "token_mismatch",
+                    "unauthorized: gateway token mismatch (set OPENCLAW_GATEWAY_TOKEN or [gateway.auth] token to the"
+                            + " gateway's token)",
+                    retry,
+                    retry ? "retry_with_device_token" : "update_auth_credentials");
+        }
         if (lockout.isPresent()) {
             throw e.retryAfter(lockout.get().toMillis());
         }
@@ -235,11 +281,16 @@ final class Handshake {
         return RpcException.invalidParams("connect", problem).closing(1008);
     }
 
-    private static RpcException authError(String code, String message) {
-        ObjectNode details = Frames.object().put("code", code);
-        if (!code.equals("AUTH_RATE_LIMITED")) {
-            details.put("recommendedNextStep", "set the gateway token: OPENCLAW_GATEWAY_TOKEN or [gateway.auth] token");
-        }
+    /**
+     * OpenClaw's handshake auth failure: {@code details} with the public {@code code}, the {@code authReason},
+     * {@code canRetryWithDeviceToken} and one of its {@code recommendedNextStep} values; closes with 1008.
+     */
+    private static RpcException authError(String reason, String message, boolean canRetry, String nextStep) {
+        ObjectNode details = Frames.object()
+                .put("code", AUTH_CODES.get(reason))
+                .put("authReason", reason)
+                .put("canRetryWithDeviceToken", canRetry)
+                .put("recommendedNextStep", nextStep);
         return RpcException.invalid(message).withDetails(details).closing(1008);
     }
 }

@@ -2,28 +2,48 @@ package openclaw.control;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import openclaw.agent.AgentSpec;
 import openclaw.agent.ModelRef;
-import openclaw.lifecycle.GatewayStatus;
 import openclaw.store.SessionRecord;
 
-/** {@code health}, {@code status}, {@code agents.list} and {@code models.list}. Stateless. */
+/** {@code health}, {@code status} (see {@link StatusSummary}), {@code agents.list} and {@code models.list}. Stateless. */
 final class InfoMethods {
+
+    /** {@code models.list} params of protocol v4; all are accepted, and the list always covers every agent's models. */
+    private static final Set<String> MODELS_FIELDS = Set.of(
+            "agentId",
+            "sessionKey",
+            "authProfileId",
+            "provider",
+            "includeDetails",
+            "includeProviderCapabilities",
+            "includeDefaultModels",
+            "preparedOnly",
+            "refresh",
+            "view");
 
     private InfoMethods() {}
 
     static List<Method> all(ControlServices s) {
         return List.of(
                 new Method("health", Principal.READ, Set.of("probe"), (call, p) -> health(s)),
-                new Method("status", Principal.READ, Set.of(), (call, p) -> status(s, call.principal())),
+                new Method(
+                        "status",
+                        Principal.READ,
+                        StatusSummary.FIELDS,
+                        (call, p) -> StatusSummary.of(s, call.principal(), p)),
                 new Method("agents.list", Principal.READ, Set.of(), (call, p) -> agents(s)),
-                new Method("models.list", Principal.READ, Set.of("agentId"), (call, p) -> models(s)));
+                new Method("models.list", Principal.READ, MODELS_FIELDS, (call, p) -> models(s)));
     }
 
-    /** OpenClaw's HealthSummary: ok, timing, channels, default agent and a sessions summary. */
+    /**
+     * OpenClaw's HealthSummary: ok, timing, channels, default agent, a sessions summary, and per agent its (disabled)
+     * heartbeat and sessions, so the CLI shows this gateway's agents rather than its own local config.
+     */
     static ObjectNode health(ControlServices s) {
         long started = System.nanoTime();
         long now = s.clock().millis();
@@ -38,56 +58,68 @@ final class InfoMethods {
             order.add(type);
             labels.put(type, type);
         });
-        health.put("heartbeatSeconds", 0).put("defaultAgentId", s.defaultAgent().get());
-        List<SessionRecord> recent = s.store().sessions().list(10);
-        ObjectNode sessions = health.putObject("sessions")
-                .put("path", s.store().describe())
-                .put("count", s.store().sessions().list(Integer.MAX_VALUE).size());
-        ArrayNode list = sessions.putArray("recent");
-        for (SessionRecord r : recent) {
-            long updated = r.updatedAt().toEpochMilli();
-            list.addObject().put("key", r.key()).put("updatedAt", updated).put("age", Math.max(0, now - updated));
+        String defaultId = s.defaultAgent().get();
+        health.put("heartbeatSeconds", 0).put("defaultAgentId", defaultId);
+        String path = s.store().describe();
+        List<SessionRecord> all = s.store().sessions().list(Integer.MAX_VALUE);
+        ArrayNode agents = health.putArray("agents");
+        for (String id : s.agents().get().keySet()) {
+            ObjectNode agent = agents.addObject().put("agentId", id).put("isDefault", id.equals(defaultId));
+            agent.putObject("heartbeat")
+                    .put("enabled", false)
+                    .put("every", "disabled")
+                    .putNull("everyMs")
+                    .put("prompt", "")
+                    .put("target", "none")
+                    .put("ackMaxChars", 0);
+            agent.set(
+                    "sessions",
+                    sessionSummary(
+                            path,
+                            all.stream().filter(r -> r.agentId().equals(id)).toList(),
+                            now));
         }
+        health.set("sessions", sessionSummary(path, all, now));
         health.put("durationMs", (System.nanoTime() - started) / 1_000_000);
         return health;
     }
 
-    private static ObjectNode status(ControlServices s, Principal principal) {
-        GatewayStatus st = s.status().get();
-        ObjectNode status = Frames.object()
-                .put("version", st.version())
-                .put("gitSha", st.gitSha())
-                .put("uptimeMs", st.uptimeMs())
-                .put("phase", st.phase())
-                .put("host", st.host())
-                .put("port", st.port())
-                .put("authMode", st.authMode())
-                .put("defaultAgentId", s.defaultAgent().get());
-        status.putObject("storage")
-                .put("kind", st.storage().kind())
-                .put("schemaVersion", st.storage().schemaVersion())
-                .put("latestSchemaVersion", st.storage().latestSchemaVersion());
-        if (principal.has(Principal.ADMIN)) {
-            status.put("pid", st.pid());
-            ((ObjectNode) status.get("storage")).put("location", st.storage().location());
-        }
-        status.set("agents", agents(s).get("agents"));
-        return status;
+    /** OpenClaw's HealthSessionSummary: path, count and the ten most recently updated sessions. */
+    private static ObjectNode sessionSummary(String path, List<SessionRecord> records, long now) {
+        ObjectNode sessions = Frames.object().put("path", path).put("count", records.size());
+        ArrayNode list = sessions.putArray("recent");
+        records.stream()
+                .sorted(Comparator.comparing(SessionRecord::updatedAt).reversed())
+                .limit(10)
+                .forEach(r -> {
+                    long updated = r.updatedAt().toEpochMilli();
+                    list.addObject()
+                            .put("key", r.key())
+                            .put("updatedAt", updated)
+                            .put("age", Math.max(0, now - updated));
+                });
+        return sessions;
     }
 
+    /** OpenClaw's AgentsListResult; each agent an AgentSummary with its model as {primary, fallbacks}. */
     private static ObjectNode agents(ControlServices s) {
-        String defaultId = s.defaultAgent().get();
         ObjectNode result = Frames.object()
-                .put("defaultId", defaultId)
+                .put("defaultId", s.defaultAgent().get())
                 .put("mainKey", "main")
                 .put("scope", "per-sender");
-        ArrayNode agents = result.putArray("agents");
-        s.agents().get().values().forEach(a -> agents.addObject()
-                .put("id", a.id())
-                .put("name", a.id())
-                .put("model", a.model().toString())
-                .put("isDefault", a.id().equals(defaultId)));
+        result.set("agents", agentRows(s));
         return result;
+    }
+
+    static ArrayNode agentRows(ControlServices s) {
+        ArrayNode agents = Frames.MAPPER.createArrayNode();
+        s.agents().get().values().forEach(a -> {
+            ObjectNode row = agents.addObject().put("id", a.id()).put("name", a.id());
+            ObjectNode model = row.putObject("model").put("primary", a.model().toString());
+            ArrayNode fallbacks = model.putArray("fallbacks");
+            a.fallbacks().forEach(f -> fallbacks.add(f.toString()));
+        });
+        return agents;
     }
 
     private static ObjectNode models(ControlServices s) {

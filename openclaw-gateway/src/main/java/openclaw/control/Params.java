@@ -91,6 +91,11 @@ final class Params {
         return Optional.of(v.asBoolean());
     }
 
+    /** Whether no property was given. */
+    boolean isEmpty() {
+        return node.isEmpty();
+    }
+
     /** The raw value of a property (for nested objects), or a missing node. */
     JsonNode raw(String name) {
         return node.path(name);

@@ -12,6 +12,8 @@ import java.util.Set;
  * @param mode the client's mode ({@code cli}, {@code webchat}, {@code backend}, ...)
  * @param version the client's version string
  * @param platform the client's platform
+ * @param deviceFamily the client's device family ({@code ""} if it sent none)
+ * @param instanceId the client's instance id, if it sent one
  * @param role {@code operator} or {@code node}
  * @param scopes the granted scopes
  * @param caps declared capabilities, e.g. {@code tool-events}
@@ -24,6 +26,8 @@ record Principal(
         String mode,
         String version,
         String platform,
+        String deviceFamily,
+        Optional<String> instanceId,
         String role,
         List<String> scopes,
         Set<String> caps,
@@ -36,8 +40,13 @@ record Principal(
 
     /** Whether a scope is granted; {@code operator.admin} implies every operator scope. */
     boolean has(String scope) {
-        return scopes.contains(scope)
-                || scopes.contains(ADMIN) && scope.startsWith("operator.")
-                || scope.equals(READ) && scopes.contains(WRITE);
+        return covers(scopes, scope);
+    }
+
+    /** Whether {@code granted} includes {@code scope}: admin implies every operator scope, write implies read. */
+    static boolean covers(List<String> granted, String scope) {
+        return granted.contains(scope)
+                || granted.contains(ADMIN) && scope.startsWith("operator.")
+                || scope.equals(READ) && granted.contains(WRITE);
     }
 }

@@ -9,8 +9,9 @@ import openclaw.chat.RunOutcome;
 
 /**
  * Turns one run's events into the protocol's events for the sockets watching its session: {@code chat} events with
- * the cumulative text ({@code delta} at most every {@value #DELTA_INTERVAL_MS} ms, the latest text flushed before the
- * {@code final}, {@code aborted} or {@code error}), and {@code agent} events ({@code lifecycle}, {@code assistant},
+ * the cumulative text in {@code message} and, as protocol v4 requires, the new text in {@code deltaText}
+ * ({@code delta} at most every {@value #DELTA_INTERVAL_MS} ms, the latest text flushed before the {@code final},
+ * {@code aborted} or {@code error}), and {@code agent} events ({@code lifecycle}, {@code assistant},
  * and {@code tool} for sockets with the {@code tool-events} capability). Also tells an optional listener about the
  * end of the run.
  */
@@ -22,19 +23,23 @@ final class RunBroadcaster implements Consumer<RunEvent> {
     private final ControlPlane plane;
     private final String runId;
     private final String sessionKey;
+    private final String agentId;
     private final Consumer<RunOutcome> onFinished;
     private final AtomicLong chatSeq = new AtomicLong();
     private final AtomicLong agentSeq = new AtomicLong();
     private final ReentrantLock lock = new ReentrantLock();
     private long lastDeltaAt;
     private String pending = "";
+    private String lastSent = "";
     private boolean flushScheduled;
     private boolean finished;
 
-    RunBroadcaster(ControlPlane plane, String runId, String sessionKey, Consumer<RunOutcome> onFinished) {
+    RunBroadcaster(
+            ControlPlane plane, String runId, String sessionKey, String agentId, Consumer<RunOutcome> onFinished) {
         this.plane = plane;
         this.runId = runId;
         this.sessionKey = sessionKey;
+        this.agentId = agentId;
         this.onFinished = onFinished;
     }
 
@@ -42,7 +47,10 @@ final class RunBroadcaster implements Consumer<RunEvent> {
     public void accept(RunEvent event) {
         long now = plane.clock().millis();
         switch (event) {
-            case RunEvent.Started s -> agent("lifecycle", Frames.object().put("phase", "start"), false);
+            case RunEvent.Started s -> {
+                agent("lifecycle", Frames.object().put("phase", "start"), false);
+                sessionChanged("start", now);
+            }
             case RunEvent.Text t -> text(t.text(), now);
             case RunEvent.ToolStarted s -> {
                 flush();
@@ -98,11 +106,18 @@ final class RunBroadcaster implements Consumer<RunEvent> {
         }
     }
 
+    /** Called with the lock held. */
     private void sendDelta(String cumulative, long now) {
-        ObjectNode chat = chatEvent("delta");
+        boolean appended = cumulative.startsWith(lastSent);
+        String delta = appended ? cumulative.substring(lastSent.length()) : cumulative;
+        lastSent = cumulative;
+        ObjectNode chat = chatEvent("delta").put("deltaText", delta);
+        if (!appended) {
+            chat.put("replace", true);
+        }
         chat.set("message", message(cumulative, now));
         plane.toWatchers(sessionKey, "chat", chat, false);
-        agent("assistant", Frames.object().put("text", cumulative), false);
+        agent("assistant", Frames.object().put("text", cumulative).put("delta", delta), false);
     }
 
     private void finish(RunOutcome outcome) {
@@ -133,13 +148,24 @@ final class RunBroadcaster implements Consumer<RunEvent> {
                 Frames.object().put("phase", outcome.status() == RunOutcome.Status.ERROR ? "error" : "end");
         outcome.error().ifPresent(e -> lifecycle.put("error", e));
         agent("lifecycle", lifecycle, false);
+        sessionChanged(lifecycle.path("phase").asText(), plane.clock().millis());
         onFinished.accept(outcome);
+    }
+
+    private void sessionChanged(String phase, long ts) {
+        plane.sessionsChanged(Frames.object()
+                .put("sessionKey", sessionKey)
+                .put("agentId", agentId)
+                .put("phase", phase)
+                .put("runId", runId)
+                .put("ts", ts));
     }
 
     private ObjectNode chatEvent(String state) {
         return Frames.object()
                 .put("runId", runId)
                 .put("sessionKey", sessionKey)
+                .put("agentId", agentId)
                 .put("seq", chatSeq.incrementAndGet())
                 .put("state", state);
     }
@@ -148,6 +174,7 @@ final class RunBroadcaster implements Consumer<RunEvent> {
         ObjectNode payload = Frames.object()
                 .put("runId", runId)
                 .put("sessionKey", sessionKey)
+                .put("agentId", agentId)
                 .put("seq", agentSeq.incrementAndGet())
                 .put("stream", stream)
                 .put("ts", plane.clock().millis());

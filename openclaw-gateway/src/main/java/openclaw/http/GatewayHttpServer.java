@@ -120,6 +120,7 @@ public final class GatewayHttpServer implements AutoCloseable {
                 });
         new ProbeRoutes(services.lifecycle(), callers).register(routing);
         new AdminRoutes(services.metrics(), services.status(), callers).register(routing);
+        new WebChatRoutes().register(routing);
         extraRoutes.accept(routing);
         WsRouting.Builder ws = WsRouting.builder();
         services.sockets().forEach(e -> ws.endpoint(e.path(), () -> new WebSocketAdapter(e)));

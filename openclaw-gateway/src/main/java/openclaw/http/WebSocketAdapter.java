@@ -38,6 +38,9 @@ final class WebSocketAdapter implements WsListener {
     private final SocketEndpoint endpoint;
     private final ReentrantLock sendLock = new ReentrantLock();
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Set under {@link #sendLock} once the close frame went out: nothing may follow it on the wire. */
+    private volatile boolean closeSent;
+
     private SocketEndpoint.Upgrade upgrade = NO_UPGRADE;
     private SocketEndpoint.Handler handler;
     private WsSession session;
@@ -127,7 +130,8 @@ final class WebSocketAdapter implements WsListener {
     private void closeSocket(int code, String reason) {
         sendLock.lock();
         try {
-            if (!closed.get()) {
+            if (!closed.get() && !closeSent) {
+                closeSent = true;
                 session.close(code, reason);
             }
         } catch (RuntimeException e) {
@@ -184,7 +188,7 @@ final class WebSocketAdapter implements WsListener {
         public boolean send(String text) {
             sendLock.lock();
             try {
-                if (closed.get()) {
+                if (closed.get() || closeSent) {
                     return false;
                 }
                 sendFragmented(text);
@@ -202,7 +206,7 @@ final class WebSocketAdapter implements WsListener {
         public void ping() {
             sendLock.lock();
             try {
-                if (!closed.get()) {
+                if (!closed.get() && !closeSent) {
                     session.ping(BufferData.empty());
                 }
             } catch (RuntimeException e) {
@@ -219,7 +223,7 @@ final class WebSocketAdapter implements WsListener {
 
         @Override
         public boolean isOpen() {
-            return !closed.get();
+            return !closed.get() && !closeSent;
         }
 
         private void terminate() {

@@ -162,13 +162,13 @@ public final class AgentWiring {
         }));
     }
 
-    /** The first model of a local Ollama, if one answers within 300 ms. */
+    /** The first model of a local Ollama, if one answers within 1.5 s (runs off the start-up path). */
     static Optional<String> ollamaModel(URI base) {
         try (HttpClient client =
-                HttpClient.newBuilder().connectTimeout(Duration.ofMillis(300)).build()) {
+                HttpClient.newBuilder().connectTimeout(Duration.ofMillis(1000)).build()) {
             HttpResponse<String> r = client.send(
                     HttpRequest.newBuilder(base.resolve("/api/tags"))
-                            .timeout(Duration.ofMillis(500))
+                            .timeout(Duration.ofMillis(1500))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200) {

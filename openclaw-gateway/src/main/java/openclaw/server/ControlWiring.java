@@ -31,15 +31,81 @@ final class ControlWiring implements AutoCloseable {
 
     private final ChatRuns runs;
     private final ControlPlane plane;
-    private final AtomicReference<Runtime> runtime;
+    private final Runtimes runtimes;
 
-    /** Providers and agents of one config generation. */
-    private record Runtime(AgentWiring.Providers providers, Map<String, AgentSpec> agents, String defaultAgent) {}
+    /** Providers, runner and agents of one config generation. */
+    private record Runtime(
+            AgentWiring.Providers providers, AgentRunner runner, Map<String, AgentSpec> agents, String defaultAgent) {}
 
-    private ControlWiring(ChatRuns runs, ControlPlane plane, AtomicReference<Runtime> runtime) {
+    /**
+     * Builds the runtime on first use (provider auto-detection may probe a local Ollama, which must not delay start-up)
+     * and rebuilds its agents on config reloads.
+     */
+    private static final class Runtimes {
+        private final java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
+        private final AtomicReference<Runtime> current = new AtomicReference<>();
+        private final Store store;
+        private final Supplier<OpenClawConfig> config;
+        private final GatewayOptions options;
+        private final Clock clock;
+
+        Runtimes(Store store, Supplier<OpenClawConfig> config, GatewayOptions options, Clock clock) {
+            this.store = store;
+            this.config = config;
+            this.options = options;
+            this.clock = clock;
+        }
+
+        Runtime get() {
+            Runtime r = current.get();
+            if (r != null) {
+                return r;
+            }
+            lock.lock();
+            try {
+                if (current.get() == null) {
+                    current.set(build(config.get()));
+                }
+                return current.get();
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        void reload(OpenClawConfig next) {
+            lock.lock();
+            try {
+                Runtime r = current.get();
+                if (r != null) {
+                    current.set(new Runtime(
+                            r.providers(),
+                            r.runner(),
+                            AgentWiring.agents(next, r.providers()),
+                            AgentWiring.defaultAgentId(next)));
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        private Runtime build(OpenClawConfig c) {
+            AgentWiring.Providers providers =
+                    options.providers().orElseGet(() -> AgentWiring.providers(c, options.env(), true));
+            AgentRunner runner = new AgentRunner(new AgentRunner.Services(
+                    providers.registry(),
+                    ToolRegistry.builtIns(store.sessions()),
+                    store.sessions(),
+                    store.transcripts(),
+                    clock,
+                    RetryPolicy.DEFAULT));
+            return new Runtime(providers, runner, AgentWiring.agents(c, providers), AgentWiring.defaultAgentId(c));
+        }
+    }
+
+    private ControlWiring(ChatRuns runs, ControlPlane plane, Runtimes runtimes) {
         this.runs = runs;
         this.plane = plane;
-        this.runtime = runtime;
+        this.runtimes = runtimes;
     }
 
     /** Everything the control plane needs, over an open store. */
@@ -51,15 +117,7 @@ final class ControlWiring implements AutoCloseable {
             IntSupplier port,
             GatewayOptions options) {
         Clock clock = Clock.systemUTC();
-        AtomicReference<Runtime> runtime = new AtomicReference<>(runtime(config.get(), options));
-        AgentWiring.Providers providers = runtime.get().providers();
-        AgentRunner runner = new AgentRunner(new AgentRunner.Services(
-                providers.registry(),
-                ToolRegistry.builtIns(store.sessions()),
-                store.sessions(),
-                store.transcripts(),
-                clock,
-                RetryPolicy.DEFAULT));
+        Runtimes runtime = new Runtimes(store, config, options, clock);
         SessionService sessions = new SessionService(store.sessions(), store.transcripts(), config, clock);
         SessionCommands commands = new SessionCommands(sessions);
         SessionHooks hooks = new SessionHooks() {
@@ -73,8 +131,8 @@ final class ControlWiring implements AutoCloseable {
                 return commands.handle(sessionKey, agentId, text);
             }
         };
-        ChatRuns runs =
-                new ChatRuns(new ChatRuns.Services(runner, () -> runtime.get().agents(), hooks, clock));
+        ChatRuns runs = new ChatRuns(new ChatRuns.Services(
+                () -> runtime.get().runner(), () -> runtime.get().agents(), hooks, clock));
         ControlPlane plane = new ControlPlane(
                 ControlPlane.Settings.DEFAULTS,
                 new ControlServices(
@@ -84,7 +142,7 @@ final class ControlWiring implements AutoCloseable {
                         sessions,
                         runs,
                         () -> runtime.get().agents(),
-                        () -> runtime.get().defaultAgent(),
+                        () -> AgentWiring.defaultAgentId(config.get()),
                         config,
                         status,
                         clock,
@@ -98,22 +156,17 @@ final class ControlWiring implements AutoCloseable {
 
     /** Rebuilds the agents after a config reload (providers keep their connections until restart). */
     void reload(OpenClawConfig config) {
-        Runtime current = runtime.get();
-        runtime.set(new Runtime(
-                current.providers(),
-                AgentWiring.agents(config, current.providers()),
-                AgentWiring.defaultAgentId(config)));
+        runtimes.reload(config);
+    }
+
+    /** Builds providers and agents now (called off the start-up path so the first turn need not wait). */
+    void warmUp() {
+        runtimes.get();
     }
 
     @Override
     public void close() {
         runs.shutdown(Duration.ofSeconds(5));
         plane.close();
-    }
-
-    private static Runtime runtime(OpenClawConfig config, GatewayOptions options) {
-        AgentWiring.Providers providers =
-                options.providers().orElseGet(() -> AgentWiring.providers(config, options.env(), true));
-        return new Runtime(providers, AgentWiring.agents(config, providers), AgentWiring.defaultAgentId(config));
     }
 }

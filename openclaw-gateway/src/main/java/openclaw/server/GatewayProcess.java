@@ -157,6 +157,7 @@ public final class GatewayProcess implements AutoCloseable {
         lifecycle.markStarted();
         StartupTasks.submit(() -> {
             metrics.bindJvmMeters();
+            control.warmUp();
             return null;
         });
         LOG.info(() -> "gateway listening on http://" + config.gateway().bind().host() + ":" + http.port()

@@ -19,6 +19,7 @@ import openclaw.config.OpenClawHome;
 import openclaw.sdk.OpenClawException;
 import openclaw.sdk.provider.ThinkingLevel;
 import openclaw.secrets.SecretFiles;
+import openclaw.session.SessionService;
 import openclaw.store.Store;
 import openclaw.store.StoreSettings;
 import openclaw.tool.ToolRegistry;
@@ -26,7 +27,7 @@ import sun.misc.Signal;
 
 /**
  * {@code openclaw agent --local}: one agent turn in this process, with the gateway's config and store (same
- * transcripts, same providers), streamed to the caller. Ctrl-C cancels the turn and the upstream call.
+ * transcripts, same providers, same session lifecycle), streamed to the caller. Ctrl-C cancels the turn and the upstream call.
  */
 public final class LocalTurn {
 
@@ -64,6 +65,9 @@ public final class LocalTurn {
         SecretFiles.ensurePrivateDirectory(home.root());
         try (Store store = Store.open(StoreSettings.of(config.storage().effectiveUrl(home)))) {
             store.migrate();
+            // Same lifecycle as a gateway turn: an expired conversation is restarted before the message is added.
+            new SessionService(store.sessions(), store.transcripts(), () -> config, Clock.systemUTC())
+                    .open(sessionKey, agentId);
             AgentRunner runner = new AgentRunner(new AgentRunner.Services(
                     providers.registry(),
                     ToolRegistry.builtIns(store.sessions()),

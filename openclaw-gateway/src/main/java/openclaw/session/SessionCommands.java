@@ -78,10 +78,11 @@ public final class SessionCommands {
     private String reset(String key, String agentId) {
         SessionView view = existing(key, agentId) ? sessions.reset(key) : sessions.open(key, agentId);
         long earlier = view.session().historyFrom();
-        return "Started a new conversation."
-                + (earlier == 0
-                        ? ""
-                        : " The " + earlier + " earlier entries stay stored but are no longer part of it.");
+        if (earlier == 0) {
+            return "Started a new conversation.";
+        }
+        return "Started a new conversation. The earlier " + (earlier == 1 ? "entry stays" : earlier + " entries stay")
+                + " stored but no longer part of it.";
     }
 
     private String extend(String key, String agentId) {

@@ -11,8 +11,8 @@ public final class SessionStatusTool implements Tool {
 
     private static final ToolSpec SPEC = new ToolSpec(
             "session_status",
-            "Returns the current conversation session: its key, agent, number of stored messages, and when it was"
-                    + " created and last active.",
+            "Returns the current conversation session: its key, agent, number of messages in the current"
+                    + " conversation, and when the conversation started, the session was created and last active.",
             "{\"type\":\"object\",\"properties\":{},\"additionalProperties\":false}");
 
     private final SessionStore sessions;
@@ -30,8 +30,9 @@ public final class SessionStatusTool implements Tool {
     public ToolOutcome invoke(String argumentsJson, ToolContext context) {
         return sessions.find(context.sessionKey())
                 .map(s -> ToolOutcome.ok("{\"sessionKey\":\"" + s.key() + "\",\"agentId\":\"" + s.agentId()
-                        + "\",\"messages\":" + s.entryCount() + ",\"createdAt\":\"" + s.createdAt()
-                        + "\",\"updatedAt\":\"" + s.updatedAt() + "\"}"))
+                        + "\",\"messages\":" + s.conversationEntries() + ",\"conversationStartedAt\":\""
+                        + s.segmentStartedAt() + "\",\"createdAt\":\"" + s.createdAt() + "\",\"updatedAt\":\""
+                        + s.updatedAt() + "\"}"))
                 .orElseGet(() -> ToolOutcome.error("no session " + context.sessionKey()));
     }
 }

@@ -133,7 +133,9 @@ class AgentRunnerTest {
         run(agent(List.of("session_status")), "status?");
         assertThat(((ChatMessage.ToolResult) openai.requests().get(1).messages().get(2)).content())
                 .contains("\"sessionKey\":\"agent:research-bot:main\"")
-                .contains("\"agentId\":\"research-bot\"");
+                .contains("\"agentId\":\"research-bot\"")
+                .contains("\"messages\":2")
+                .contains("\"conversationStartedAt\":\"2026-03-02T10:15:30Z\"");
     }
 
     @Test

@@ -21,7 +21,9 @@ class ArchitectureTest {
 
     /** Feature package → the other openclaw packages it may use. */
     static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
-            Map.entry("cli", Set.of("config", "server", "lifecycle", "auth", "store", "secrets", "agent", "routing")),
+            Map.entry(
+                    "cli",
+                    Set.of("config", "server", "lifecycle", "auth", "store", "secrets", "agent", "routing", "session")),
             Map.entry(
                     "server",
                     Set.of(

@@ -9,10 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import openclaw.config.OpenClawHome;
+import openclaw.server.GatewayOptions;
+import openclaw.server.GatewayProcess;
 import openclaw.store.Store;
 import openclaw.store.StoreSettings;
 import openclaw.store.TranscriptEntry;
 import openclaw.testkit.provider.openai.FakeOpenAiChatServer;
+import openclaw.testkit.time.ManualClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -104,9 +107,39 @@ class AgentCommandIT {
     }
 
     @Test
-    void without_local_the_command_says_what_is_missing() {
-        assertThat(run("agent", "-m", "hi")).isEqualTo(2);
-        assertThat(err.toString()).contains("--local");
+    void without_local_and_without_a_gateway_the_command_says_how_to_start_one() {
+        assertThat(run("agent", "-m", "hi", "--url", "ws://127.0.0.1:1/")).isEqualTo(1);
+        assertThat(err.toString()).contains("openclaw gateway").contains("--local");
+    }
+
+    @Test
+    void without_local_the_turn_runs_in_the_gateway_over_its_control_socket_and_status_works_too() {
+        Map<String, String> env = Map.of("OPENCLAW_HOME", home.toString(), "LOCAL_KEY", "sk-local-123456");
+        try (GatewayProcess gateway = GatewayProcess.start(
+                GatewayOptions.forHome(new OpenClawHome(home), env).withPort(0).withoutLoggingSetup())) {
+            model.toolCallTurn("call_1", "current_time", "{}");
+            model.textTurn("It is ", "noon.");
+            assertThat(run("agent", "--message", "what time is it?"))
+                    .as(err.toString())
+                    .isZero();
+            assertThat(out.toString()).contains("It is noon.");
+            assertThat(err.toString()).contains("[tool current_time");
+            out.reset();
+            model.textTurn("json reply");
+            assertThat(run("agent", "--json", "--session-key", "agent:main:remote", "-m", "hi"))
+                    .as(err.toString())
+                    .isZero();
+            assertThat(out.toString()).contains("\"text\" : \"json reply\"").contains("\"status\" : \"ok\"");
+            out.reset();
+            assertThat(run("gateway", "status")).as(err.toString()).isZero();
+            assertThat(out.toString())
+                    .contains("Gateway:   started")
+                    .contains("Listening: http://127.0.0.1:" + gateway.port());
+        }
+        assertThat(transcript("agent:main:main"))
+                .extracting(TranscriptEntry::role)
+                .containsExactly("user", "assistant", "tool", "assistant");
+        assertThat(transcript("agent:main:remote")).hasSize(2);
     }
 
     @Test
@@ -125,5 +158,25 @@ class AgentCommandIT {
                 .contains("local: configured, type openai-chat")
                 .contains("key set")
                 .doesNotContain("sk-local");
+    }
+
+    @Test
+    void an_expired_session_starts_a_fresh_conversation_and_keeps_the_old_transcript() {
+        String url = new OpenClawHome(home).defaultStorageUrl();
+        // a conversation from two days ago: past the default idle limit of 24 hours
+        ManualClock past = ManualClock.at(java.time.Instant.now().minus(java.time.Duration.ofDays(2)));
+        try (Store store = Store.open(new StoreSettings(url, past))) {
+            store.migrate();
+            store.sessions().getOrCreate("agent:main:main", "main");
+            store.transcripts().append("agent:main:main", "user", "{\"text\":\"old question\"}");
+        }
+        model.textTurn("fresh");
+
+        assertThat(run("agent", "--local", "-m", "new question"))
+                .as(err.toString())
+                .isZero();
+
+        assertThat(model.requests().get(0).body()).contains("new question").doesNotContain("old question");
+        assertThat(transcript("agent:main:main")).hasSize(3);
     }
 }

@@ -109,8 +109,16 @@ class SessionCommandsTest {
         }
         assertThat(store.transcripts().count(KEY)).isEqualTo(5);
         assertThat(handle("/new"))
-                .isEqualTo("Started a new conversation. The 5 earlier entries stay stored but are"
-                        + " no longer part of it.");
+                .isEqualTo("Started a new conversation. The earlier 5 entries stay stored but no longer part of it.");
+    }
+
+    @Test
+    void reset_after_one_entry_says_so_in_the_singular() {
+        service.open(KEY, "x");
+        store.transcripts().append(KEY, "user", "{\"text\":\"hi\"}");
+
+        assertThat(handle("/reset"))
+                .isEqualTo("Started a new conversation. The earlier entry stays stored but no longer part of it.");
     }
 
     @Test

@@ -99,6 +99,19 @@ public final class FakeOpenAiChatServer implements ProviderFake {
         enqueue(script.finish("tool_calls").usage(40, 22, 0).done());
     }
 
+    /**
+     * A text turn whose chunks are flushed {@code pauseMillis} apart, like a slow model: for tests that watch a reply
+     * stream in or stop it halfway.
+     */
+    public void pacedTextTurn(long pauseMillis, String... deltas) {
+        ChunkScript script = script().role();
+        for (String delta : deltas) {
+            script.text(delta);
+        }
+        List<String> events = script.finish("stop").usage(10, 5, 0).done().events();
+        server.enqueue(new FakeHttpServer.Reply.Stream("text/event-stream", events, pauseMillis, false));
+    }
+
     /** Reasoning in {@code delta.reasoning_content} (vLLM, DeepSeek), then the answer. */
     @Override
     public void thinkingTurn(String thinking, String answer) {
