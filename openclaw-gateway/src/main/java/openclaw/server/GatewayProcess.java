@@ -43,6 +43,7 @@ public final class GatewayProcess implements AutoCloseable {
     private final Resources resources;
     private final ConfigReloader reloader;
     private final PidFile pidFile;
+    private final Future<?> warmUp;
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final CountDownLatch terminated = new CountDownLatch(1);
 
@@ -60,12 +61,14 @@ public final class GatewayProcess implements AutoCloseable {
             GatewayLifecycle lifecycle,
             Resources resources,
             ConfigReloader reloader,
-            PidFile pidFile) {
+            PidFile pidFile,
+            Future<?> warmUp) {
         this.options = options;
         this.lifecycle = lifecycle;
         this.resources = resources;
         this.reloader = reloader;
         this.pidFile = pidFile;
+        this.warmUp = warmUp;
     }
 
     /**
@@ -155,7 +158,7 @@ public final class GatewayProcess implements AutoCloseable {
             throw e;
         }
         lifecycle.markStarted();
-        StartupTasks.submit(() -> {
+        Future<Object> warmUp = StartupTasks.submit(() -> {
             metrics.bindJvmMeters();
             control.warmUp();
             return null;
@@ -166,7 +169,12 @@ public final class GatewayProcess implements AutoCloseable {
                 + store.describe() + ") ready in "
                 + lifecycle.uptimeMs() + " ms");
         return new GatewayProcess(
-                options, lifecycle, new Resources(logs, metrics, store, http, watcher, control), reloader, pid);
+                options, lifecycle, new Resources(logs, metrics, store, http, watcher, control), reloader, pid, warmUp);
+    }
+
+    /** Waits for the work started once the gateway was ready (JVM meters, model providers). */
+    void awaitWarmUp() {
+        StartupTasks.await(warmUp);
     }
 
     /** The bound HTTP port. */

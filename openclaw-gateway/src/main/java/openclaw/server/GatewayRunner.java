@@ -124,6 +124,10 @@ public final class GatewayRunner {
             GatewayProcess gateway = GatewayProcess.start(options);
             try {
                 TrainingTraffic.run(gateway.port());
+                // The cache is written as this process exits. Exiting while the warm-up still loaded classes (the
+                // model providers' HTTP client) left caches that crashed every later start in the JVM's class
+                // preloading (JDK 25.0.3, AOTLinkedClassBulkLoader), depending on timing.
+                gateway.awaitWarmUp();
             } finally {
                 gateway.shutdown();
             }
