@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
@@ -67,6 +68,9 @@ public final class ChatRuns implements AutoCloseable {
     private final Services services;
     private final Map<String, ActiveRun> runs = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<ActiveRun> finished = new ConcurrentLinkedQueue<>();
+    /** Runs not yet finished, by session: aborts and listings never scan the retained outcomes. */
+    private final Map<String, Set<ActiveRun>> unfinished = new ConcurrentHashMap<>();
+
     private final ReentrantLock[] sessionLocks = new ReentrantLock[STRIPES];
     private volatile boolean closed;
 
@@ -95,6 +99,11 @@ public final class ChatRuns implements AutoCloseable {
                     .<Start>map(o -> new Start.Finished(request.runId(), o))
                     .orElse(new Start.InFlight(request.runId()));
         }
+        unfinished.compute(request.sessionKey(), (k, set) -> {
+            Set<ActiveRun> runsOfSession = set == null ? ConcurrentHashMap.newKeySet() : set;
+            runsOfSession.add(fresh); // inside compute: atomic with the removal of an emptied set in finish
+            return runsOfSession;
+        });
         Consumer<RunEvent> safe = event -> {
             try {
                 listener.accept(event);
@@ -113,10 +122,8 @@ public final class ChatRuns implements AutoCloseable {
      */
     public List<String> abort(String sessionKey, Optional<String> runId) {
         List<String> aborted = new ArrayList<>();
-        for (ActiveRun run : runs.values()) {
-            if (run.request().sessionKey().equals(sessionKey)
-                    && runId.map(id -> id.equals(run.request().runId())).orElse(true)
-                    && run.outcomeNow().isEmpty()) {
+        for (ActiveRun run : unfinished.getOrDefault(sessionKey, Set.of())) {
+            if (runId.map(id -> id.equals(run.request().runId())).orElse(true)) {
                 run.control().cancel();
                 aborted.add(run.request().runId());
             }
@@ -126,9 +133,7 @@ public final class ChatRuns implements AutoCloseable {
 
     /** Ids of the runs not yet finished for a session, oldest first. */
     public List<String> active(String sessionKey) {
-        return runs.values().stream()
-                .filter(r -> r.request().sessionKey().equals(sessionKey)
-                        && r.outcomeNow().isEmpty())
+        return unfinished.getOrDefault(sessionKey, Set.of()).stream()
                 .sorted(java.util.Comparator.comparingLong(ActiveRun::acceptedAtMs))
                 .map(r -> r.request().runId())
                 .toList();
@@ -166,7 +171,7 @@ public final class ChatRuns implements AutoCloseable {
     public void shutdown(Duration grace) {
         closed = true;
         List<ActiveRun> active =
-                runs.values().stream().filter(r -> r.outcomeNow().isEmpty()).toList();
+                unfinished.values().stream().flatMap(Set::stream).toList();
         active.forEach(r -> r.control().cancel());
         long deadline = System.nanoTime() + grace.toNanos();
         for (ActiveRun r : active) {
@@ -210,6 +215,10 @@ public final class ChatRuns implements AutoCloseable {
 
     private void finish(ActiveRun run, RunOutcome outcome, Consumer<RunEvent> listener) {
         run.done().complete(outcome);
+        unfinished.computeIfPresent(run.request().sessionKey(), (k, set) -> {
+            set.remove(run);
+            return set.isEmpty() ? null : set;
+        });
         finished.add(run);
         listener.accept(new RunEvent.Finished(outcome));
     }

@@ -12,6 +12,7 @@ import openclaw.chat.RunOutcome;
 import openclaw.chat.RunRequest;
 import openclaw.sdk.OpenClawException;
 import openclaw.sdk.provider.ThinkingLevel;
+import openclaw.session.SessionKey;
 import openclaw.store.SessionStore;
 
 /** {@code chat.send}, {@code chat.history}, {@code chat.abort}, {@code agent} and {@code agent.wait}. */
@@ -148,9 +149,10 @@ final class ChatMethods {
         String runId = p.string("idempotencyKey", 256);
         Optional<ThinkingLevel> thinking = thinking(p);
         call.connection().watch(sessionKey);
+        String agentId = agentOf(sessionKey);
         ChatRuns.Start start = start(
-                new RunRequest(runId, agentOf(sessionKey), sessionKey, message, thinking),
-                new RunBroadcaster(plane, runId, sessionKey, agentOf(sessionKey), o -> {}));
+                new RunRequest(runId, agentId, sessionKey, message, thinking),
+                new RunBroadcaster(plane, runId, sessionKey, agentId, o -> {}));
         String status =
                 switch (start) {
                     case ChatRuns.Start.Started s -> "started";
@@ -283,14 +285,7 @@ final class ChatMethods {
 
     /** The agent a session key names ({@code agent:<id>:...}), else the default agent. */
     String agentOf(String sessionKey) {
-        if (sessionKey.startsWith("agent:")) {
-            int end = sessionKey.indexOf(':', 6);
-            String id = end < 0 ? sessionKey.substring(6) : sessionKey.substring(6, end);
-            if (!id.isEmpty()) {
-                return id;
-            }
-        }
-        return services.defaultAgent().get();
+        return SessionKey.parse(sessionKey).agentId().orElseGet(services.defaultAgent());
     }
 
     private static String message(Params p, String field) {

@@ -2,10 +2,10 @@ package openclaw.control;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.SortedMap;
 import openclaw.agent.AgentSpec;
 import openclaw.agent.ModelRef;
 import openclaw.store.SessionRecord;
@@ -14,6 +14,9 @@ import openclaw.store.SessionRecord;
 final class InfoMethods {
 
     /** {@code models.list} params of protocol v4; all are accepted, and the list always covers every agent's models. */
+    /** Sessions listed per summary, as OpenClaw does. */
+    private static final int RECENT = 10;
+
     private static final Set<String> MODELS_FIELDS = Set.of(
             "agentId",
             "sessionKey",
@@ -61,7 +64,7 @@ final class InfoMethods {
         String defaultId = s.defaultAgent().get();
         health.put("heartbeatSeconds", 0).put("defaultAgentId", defaultId);
         String path = s.store().describe();
-        List<SessionRecord> all = s.store().sessions().list(Integer.MAX_VALUE);
+        SortedMap<String, Long> counts = s.store().sessions().countByAgent();
         ArrayNode agents = health.putArray("agents");
         for (String id : s.agents().get().keySet()) {
             ObjectNode agent = agents.addObject().put("agentId", id).put("isDefault", id.equals(defaultId));
@@ -76,28 +79,24 @@ final class InfoMethods {
                     "sessions",
                     sessionSummary(
                             path,
-                            all.stream().filter(r -> r.agentId().equals(id)).toList(),
+                            counts.getOrDefault(id, 0L),
+                            s.store().sessions().list(RECENT, id),
                             now));
         }
-        health.set("sessions", sessionSummary(path, all, now));
+        long total = counts.values().stream().mapToLong(Long::longValue).sum();
+        health.set("sessions", sessionSummary(path, total, s.store().sessions().list(RECENT), now));
         health.put("durationMs", (System.nanoTime() - started) / 1_000_000);
         return health;
     }
 
-    /** OpenClaw's HealthSessionSummary: path, count and the ten most recently updated sessions. */
-    private static ObjectNode sessionSummary(String path, List<SessionRecord> records, long now) {
-        ObjectNode sessions = Frames.object().put("path", path).put("count", records.size());
+    /** OpenClaw's HealthSessionSummary: path, count and the most recently updated sessions (newest first). */
+    private static ObjectNode sessionSummary(String path, long count, List<SessionRecord> recent, long now) {
+        ObjectNode sessions = Frames.object().put("path", path).put("count", count);
         ArrayNode list = sessions.putArray("recent");
-        records.stream()
-                .sorted(Comparator.comparing(SessionRecord::updatedAt).reversed())
-                .limit(10)
-                .forEach(r -> {
-                    long updated = r.updatedAt().toEpochMilli();
-                    list.addObject()
-                            .put("key", r.key())
-                            .put("updatedAt", updated)
-                            .put("age", Math.max(0, now - updated));
-                });
+        recent.forEach(r -> {
+            long updated = r.updatedAt().toEpochMilli();
+            list.addObject().put("key", r.key()).put("updatedAt", updated).put("age", Math.max(0, now - updated));
+        });
         return sessions;
     }
 

@@ -6,9 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import openclaw.agent.AgentSpec;
 import openclaw.lifecycle.GatewayStatus;
-import openclaw.store.SessionRecord;
 
 /**
  * The {@code status} result: this gateway's own fields ({@code version}, {@code gitSha}, {@code phase}, {@code host},
@@ -91,14 +91,15 @@ final class StatusSummary {
         String path = admin ? s.store().describe() : "[redacted]";
         Map<String, Integer> counts = new LinkedHashMap<>();
         agentIds.forEach(id -> counts.put(id, 0));
-        List<SessionRecord> all = s.store().sessions().list(Integer.MAX_VALUE);
-        all.forEach(r -> counts.merge(r.agentId(), 1, Integer::sum));
+        SortedMap<String, Long> stored = s.store().sessions().countByAgent();
+        stored.forEach((id, n) -> counts.merge(id, n.intValue(), Integer::sum));
         ObjectNode sessions = Frames.object();
         ArrayNode paths = sessions.putArray("paths");
         if (admin) {
             paths.add(path);
         }
-        sessions.put("count", all.size());
+        sessions.put(
+                "count", stored.values().stream().mapToLong(Long::longValue).sum());
         String model = s.agents().get().containsKey(s.defaultAgent().get())
                 ? s.agents().get().get(s.defaultAgent().get()).model().toString()
                 : null;

@@ -13,8 +13,8 @@ import openclaw.metrics.GatewayMetrics;
 
 /**
  * Operator routes: {@code GET /metrics} (Prometheus text; open to loopback-direct callers, token required otherwise)
- * and {@code GET /__openclaw__/status} (always requires the token unless auth is off), which the CLI's
- * {@code gateway status} reads.
+ * and {@code GET /__openclaw__/status} (always requires the token unless auth is off): the gateway status as plain
+ * HTTP for scripts and monitors (the CLI's {@code gateway status} asks the control socket's {@code status} method).
  */
 final class AdminRoutes {
 

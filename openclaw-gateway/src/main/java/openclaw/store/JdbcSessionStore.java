@@ -73,6 +73,17 @@ final class JdbcSessionStore implements SessionStore {
     }
 
     @Override
+    public java.util.SortedMap<String, Long> countByAgent() {
+        java.util.SortedMap<String, Long> counts = new java.util.TreeMap<>();
+        jdbc.query(
+                        "counting sessions",
+                        "SELECT agent_id, COUNT(*) FROM sessions GROUP BY agent_id",
+                        row -> java.util.Map.entry(row.getString(1), row.getLong(2)))
+                .forEach(e -> counts.put(e.getKey(), e.getValue()));
+        return counts;
+    }
+
+    @Override
     public void touch(String key) {
         int updated = jdbc.update(
                 "touching session " + key,

@@ -24,6 +24,9 @@ public interface SessionStore {
     /** Up to {@code limit} sessions of one agent, most recently updated first. */
     List<SessionRecord> list(int limit, String agentId);
 
+    /** How many sessions each agent has (agents without sessions are absent), ordered by agent id. */
+    java.util.SortedMap<String, Long> countByAgent();
+
     /**
      * Sets the session's {@code updatedAt} to now.
      *

@@ -91,6 +91,8 @@ abstract class SessionContract extends TranscriptContract {
                 .extracting(SessionRecord::key)
                 .containsExactly("a2");
         assertThat(store.sessions().list(10, "nobody")).isEmpty();
+        assertThat(store.sessions().countByAgent())
+                .containsExactly(java.util.Map.entry("alpha", 2L), java.util.Map.entry("beta", 1L));
     }
 
     @Test
