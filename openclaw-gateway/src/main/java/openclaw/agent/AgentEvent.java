@@ -15,6 +15,9 @@ public sealed interface AgentEvent {
     /** A tool finished. */
     record ToolFinished(String callId, String tool, String result, boolean isError) implements AgentEvent {}
 
+    /** The model called a tool the client executes; the turn ends waiting for its result. */
+    record ClientToolCall(String callId, String tool, String argumentsJson) implements AgentEvent {}
+
     /** A model call failed and will be retried after {@code delayMillis}; partial text of the attempt is void. */
     record Retrying(ModelRef model, int attempt, long delayMillis, String reason) implements AgentEvent {}
 

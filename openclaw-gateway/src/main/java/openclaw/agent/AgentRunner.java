@@ -5,8 +5,10 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -16,6 +18,7 @@ import openclaw.sdk.provider.ChatRequest;
 import openclaw.sdk.provider.ModelProvider;
 import openclaw.sdk.provider.ProviderException;
 import openclaw.sdk.provider.StopReason;
+import openclaw.sdk.provider.StreamEvent;
 import openclaw.sdk.provider.ToolSpec;
 import openclaw.sdk.tool.Tool;
 import openclaw.sdk.tool.ToolContext;
@@ -55,25 +58,34 @@ public final class AgentRunner {
     public TurnResult run(TurnRequest turn, TurnControl control, Consumer<AgentEvent> listener) {
         AgentSpec agent = turn.agent();
         SessionRecord session = services.sessions().getOrCreate(turn.sessionKey(), agent.id());
-        // Only the current conversation: entries before historyFrom belong to conversations that were reset or expired.
-        List<ChatMessage> messages = new ArrayList<>(TranscriptCodec.history(
-                services.transcripts().read(turn.sessionKey(), session.historyFrom(), Integer.MAX_VALUE)));
-        services.transcripts().append(turn.sessionKey(), "user", TranscriptCodec.user(turn.message()));
-        messages.add(new ChatMessage.User(turn.message()));
         List<Tool> tools;
         try {
             tools = services.tools().resolve(agent.tools());
         } catch (OpenClawException e) {
             return fail(turn, agent.model(), 0, "agent " + agent.id() + ": " + e.getMessage());
         }
-        List<ToolSpec> specs = tools.stream().map(Tool::spec).toList();
+        List<ToolSpec> specs = new ArrayList<>(tools.stream().map(Tool::spec).toList());
+        Optional<String> clash = TurnStart.addClientTools(specs, turn);
+        if (clash.isPresent()) {
+            return rejected(agent, clash.get());
+        }
+        Set<String> clientTools = new HashSet<>();
+        turn.options().clientTools().forEach(t -> clientTools.add(t.name()));
+        // Only the current conversation: entries before historyFrom belong to conversations that were reset or expired.
+        List<ChatMessage> messages;
+        switch (TurnStart.prepare(services.transcripts(), turn, session)) {
+            case TurnStart.Prepared.Rejected r -> {
+                return rejected(agent, r.reason());
+            }
+            case TurnStart.Prepared.Ready ready -> messages = ready.messages();
+        }
         ChatRequest base = new ChatRequest(
                 agent.model().name(),
-                agent.systemPrompt(),
+                TurnStart.systemPrompt(turn),
                 messages,
                 specs,
                 turn.thinking(),
-                ChatRequest.DEFAULT_MAX_OUTPUT_TOKENS,
+                turn.options().maxOutputTokens().orElse(ChatRequest.DEFAULT_MAX_OUTPUT_TOKENS),
                 turn.sessionKey());
         Failover chain = new Failover(agent.modelChain());
         long in = 0;
@@ -120,10 +132,19 @@ public final class AgentRunner {
                         out,
                         "");
             }
-            for (var call : r.message().toolCalls()) {
-                ChatMessage.ToolResult toolResult = runTool(tools, call, turn, listener);
-                services.transcripts().append(turn.sessionKey(), "tool", TranscriptCodec.tool(toolResult));
-                messages.add(toolResult);
+            List<StreamEvent.ToolCall> forClient =
+                    runServerTools(r.message(), clientTools, tools, turn, listener, messages);
+            if (!forClient.isEmpty()) {
+                return new TurnResult(
+                        r.message().text(),
+                        TurnResult.Outcome.TOOL_CALLS,
+                        r.stopReason(),
+                        chain.current(),
+                        step,
+                        in,
+                        out,
+                        "",
+                        forClient);
             }
         }
         return fail(
@@ -132,6 +153,46 @@ public final class AgentRunner {
                 agent.maxSteps(),
                 "the agent stopped after " + agent.maxSteps()
                         + " model calls without a final answer (raise maxSteps for agent " + agent.id() + ")");
+    }
+
+    /**
+     * The client tool calls the session's current conversation is waiting on (empty when it is not waiting), so an
+     * API can check submitted tool results before it starts a turn.
+     */
+    public List<StreamEvent.ToolCall> pendingToolCalls(String sessionKey) {
+        return services.sessions()
+                .find(sessionKey)
+                .map(s -> TurnStart.pending(TurnStart.history(services.transcripts(), sessionKey, s)))
+                .orElse(List.of());
+    }
+
+    /**
+     * Runs the gateway's own tools among {@code answer}'s calls (results are stored and added to {@code messages}) and
+     * returns the calls the client must run, announcing each.
+     */
+    private List<StreamEvent.ToolCall> runServerTools(
+            ChatMessage.Assistant answer,
+            Set<String> clientTools,
+            List<Tool> tools,
+            TurnRequest turn,
+            Consumer<AgentEvent> listener,
+            List<ChatMessage> messages) {
+        List<StreamEvent.ToolCall> forClient = new ArrayList<>();
+        for (var call : answer.toolCalls()) {
+            if (clientTools.contains(call.toolName())) {
+                forClient.add(call);
+                listener.accept(new AgentEvent.ClientToolCall(call.callId(), call.toolName(), call.argumentsJson()));
+            } else {
+                ChatMessage.ToolResult toolResult = runTool(tools, call, turn, listener);
+                services.transcripts().append(turn.sessionKey(), "tool", TranscriptCodec.tool(toolResult));
+                messages.add(toolResult);
+            }
+        }
+        return forClient;
+    }
+
+    private static TurnResult rejected(AgentSpec agent, String reason) {
+        return new TurnResult("", TurnResult.Outcome.REJECTED, StopReason.OTHER, agent.model(), 0, 0, 0, reason);
     }
 
     private Optional<ModelStep.Result> callWithRecovery(

@@ -15,6 +15,9 @@ public sealed interface RunEvent {
     /** A tool call ended. */
     record ToolFinished(String callId, String tool, String result, boolean isError) implements RunEvent {}
 
+    /** The model called a tool the client executes (the run ends with {@link RunOutcome.Status#TOOL_CALLS}). */
+    record ToolRequested(String callId, String tool, String argumentsJson) implements RunEvent {}
+
     /** The run ended. */
     record Finished(RunOutcome outcome) implements RunEvent {}
 }

@@ -63,8 +63,9 @@ final class RunExecution {
         TurnRequest turn = new TurnRequest(
                 spec,
                 request.sessionKey(),
-                request.message(),
-                request.thinking().orElse(spec.thinking()));
+                request.input(),
+                request.thinking().orElse(spec.thinking()),
+                request.options());
         TurnResult result = services.runner().get().run(turn, control, this::onAgentEvent);
         return switch (result.outcome()) {
             case COMPLETED ->
@@ -78,6 +79,33 @@ final class RunExecution {
                         result.inputTokens(),
                         result.outputTokens(),
                         result.stopReason().name().toLowerCase(Locale.ROOT),
+                        false,
+                        clock.millis());
+            case TOOL_CALLS ->
+                new RunOutcome(
+                        request.runId(),
+                        request.sessionKey(),
+                        RunOutcome.Status.TOOL_CALLS,
+                        result.text(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        result.inputTokens(),
+                        result.outputTokens(),
+                        "tool_use",
+                        false,
+                        clock.millis(),
+                        result.toolCalls());
+            case REJECTED ->
+                new RunOutcome(
+                        request.runId(),
+                        request.sessionKey(),
+                        RunOutcome.Status.REJECTED,
+                        "",
+                        Optional.of(result.error()),
+                        Optional.of("invalid_request"),
+                        0,
+                        0,
+                        "rejected",
                         false,
                         clock.millis());
             case CANCELLED -> aborted(request, text.toString(), clock.millis());
@@ -109,6 +137,8 @@ final class RunExecution {
                 listener.accept(new RunEvent.ToolFinished(f.callId(), f.tool(), f.result(), f.isError()));
             case AgentEvent.Retrying r -> text.setLength(0); // the attempt's partial text is void
             case AgentEvent.Thinking th -> {}
+            case AgentEvent.ClientToolCall c ->
+                listener.accept(new RunEvent.ToolRequested(c.callId(), c.tool(), c.argumentsJson()));
             case AgentEvent.Failover f -> text.setLength(0);
         }
     }

@@ -1,7 +1,9 @@
 package openclaw.chat;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import openclaw.sdk.provider.StreamEvent;
 
 /**
  * How a run ended.
@@ -18,6 +20,7 @@ import java.util.Optional;
  * @param stopReason the model's last stop reason, lower case
  * @param command true when a session command answered instead of a model
  * @param endedAtMs when the run ended
+ * @param toolCalls for {@link Status#TOOL_CALLS}: the client tool calls waiting for results, else empty
  */
 public record RunOutcome(
         String runId,
@@ -30,7 +33,8 @@ public record RunOutcome(
         long outputTokens,
         String stopReason,
         boolean command,
-        long endedAtMs) {
+        long endedAtMs,
+        List<StreamEvent.ToolCall> toolCalls) {
 
     /** The end state of a run. */
     public enum Status {
@@ -39,7 +43,11 @@ public record RunOutcome(
         /** Failed (every model failed, step limit, unknown agent). */
         ERROR,
         /** Stopped by {@code chat.abort} or shutdown. */
-        ABORTED
+        ABORTED,
+        /** Waiting for the client to run the tools in {@link #toolCalls()}. */
+        TOOL_CALLS,
+        /** The input did not fit the session (see {@link #error()}); nothing was stored or run. */
+        REJECTED
     }
 
     public RunOutcome {
@@ -50,5 +58,35 @@ public record RunOutcome(
         Objects.requireNonNull(error, "error");
         Objects.requireNonNull(errorKind, "errorKind");
         Objects.requireNonNull(stopReason, "stopReason");
+        toolCalls = List.copyOf(toolCalls);
+    }
+
+    /** An outcome without pending tool calls. */
+    @SuppressWarnings("checkstyle:ParameterNumber") // mirrors the record's components
+    public RunOutcome(
+            String runId,
+            String sessionKey,
+            Status status,
+            String text,
+            Optional<String> error,
+            Optional<String> errorKind,
+            long inputTokens,
+            long outputTokens,
+            String stopReason,
+            boolean command,
+            long endedAtMs) {
+        this(
+                runId,
+                sessionKey,
+                status,
+                text,
+                error,
+                errorKind,
+                inputTokens,
+                outputTokens,
+                stopReason,
+                command,
+                endedAtMs,
+                List.of());
     }
 }

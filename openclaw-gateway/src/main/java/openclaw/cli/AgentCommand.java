@@ -127,6 +127,7 @@ final class AgentCommand implements Callable<Integer> {
                 context.out().flush();
             }
             case AgentEvent.Thinking t -> {}
+            case AgentEvent.ClientToolCall t -> {} // the CLI passes no client tools
             case AgentEvent.ToolStarted t -> context.err().println("[tool " + t.tool() + " " + t.argumentsJson() + "]");
             case AgentEvent.ToolFinished t ->
                 context.err()

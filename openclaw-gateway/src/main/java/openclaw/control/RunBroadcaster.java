@@ -71,6 +71,7 @@ final class RunBroadcaster implements Consumer<RunEvent> {
                                 .put("result", f.result())
                                 .put("isError", f.isError()),
                         true);
+            case RunEvent.ToolRequested r -> {} // the control plane passes no client tools
             case RunEvent.Finished f -> finish(f.outcome());
         }
     }
@@ -129,9 +130,9 @@ final class RunBroadcaster implements Consumer<RunEvent> {
         }
         String state =
                 switch (outcome.status()) {
-                    case OK -> "final";
+                    case OK, TOOL_CALLS -> "final";
                     case ABORTED -> "aborted";
-                    case ERROR -> "error";
+                    case ERROR, REJECTED -> "error";
                 };
         ObjectNode chat = chatEvent(state);
         if (!outcome.text().isEmpty()) {
