@@ -46,16 +46,28 @@ public final class GatewayHttpServer implements AutoCloseable {
             GatewayAuth auth,
             GatewayMetrics metrics,
             Supplier<GatewayStatus> status,
-            List<SocketEndpoint> sockets) {
+            List<SocketEndpoint> sockets,
+            List<HttpApi> apis) {
 
         public Services {
             sockets = List.copyOf(sockets);
+            apis = List.copyOf(apis);
         }
 
-        /** Services without WebSocket endpoints. */
+        /** Services without APIs. */
+        public Services(
+                GatewayLifecycle lifecycle,
+                GatewayAuth auth,
+                GatewayMetrics metrics,
+                Supplier<GatewayStatus> status,
+                List<SocketEndpoint> sockets) {
+            this(lifecycle, auth, metrics, status, sockets, List.of());
+        }
+
+        /** Services without WebSocket endpoints or APIs. */
         public Services(
                 GatewayLifecycle lifecycle, GatewayAuth auth, GatewayMetrics metrics, Supplier<GatewayStatus> status) {
-            this(lifecycle, auth, metrics, status, List.of());
+            this(lifecycle, auth, metrics, status, List.of(), List.of());
         }
     }
 
@@ -86,6 +98,7 @@ public final class GatewayHttpServer implements AutoCloseable {
         Set<String> routes = new HashSet<>(ProbeRoutes.PATHS);
         routes.add(AdminRoutes.METRICS);
         routes.add(AdminRoutes.STATUS);
+        services.apis().forEach(api -> routes.add(api.prefix()));
         HttpMetricsFilter metricsFilter =
                 new HttpMetricsFilter(services.metrics().registry(), routes);
         HttpRouting.Builder routing = HttpRouting.builder()
@@ -113,13 +126,15 @@ public final class GatewayHttpServer implements AutoCloseable {
                                 "invalid_request_error",
                                 "upgrade_refused",
                                 "websocket upgrade refused: the Origin is not allowed (see [gateway.controlUi]"
-                                        + " allowedOrigins), or the gateway is still starting");
+                                        + " allowedOrigins), the credentials are missing or invalid, or the gateway"
+                                        + " is still starting");
                         return;
                     }
                     chain.proceed();
                 });
         new ProbeRoutes(services.lifecycle(), callers).register(routing);
         new AdminRoutes(services.metrics(), services.status(), callers).register(routing);
+        services.apis().forEach(api -> new ApiRoutes(api).register(routing));
         new WebChatRoutes().register(routing);
         extraRoutes.accept(routing);
         WsRouting.Builder ws = WsRouting.builder();

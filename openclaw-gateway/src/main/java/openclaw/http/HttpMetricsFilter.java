@@ -52,13 +52,22 @@ final class HttpMetricsFilter implements Filter {
         } finally {
             inFlight.decrementAndGet();
             String path = req.path().path();
-            String route = routes.contains(path) ? path : "unmatched";
+            String route = routes.contains(path) ? path : apiRoute(path);
             String method = METHODS.contains(req.prologue().method().text())
                     ? req.prologue().method().text()
                     : "other";
             int status = res.status().code();
             timer(route, method, status).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         }
+    }
+
+    /** {@code /v1/*} for a path under an API prefix in the route set, else {@code unmatched}. */
+    private String apiRoute(String path) {
+        int second = path.indexOf('/', 1);
+        if (second > 0 && routes.contains(path.substring(0, second))) {
+            return path.substring(0, second) + "/*";
+        }
+        return "unmatched";
     }
 
     /** Requests currently being handled. */

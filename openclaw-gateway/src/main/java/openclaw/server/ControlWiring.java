@@ -1,5 +1,6 @@
 package openclaw.server;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -18,6 +19,9 @@ import openclaw.config.OpenClawConfig;
 import openclaw.control.ControlPlane;
 import openclaw.control.ControlServices;
 import openclaw.lifecycle.GatewayStatus;
+import openclaw.openai.ApiContext;
+import openclaw.openai.ApiKeys;
+import openclaw.openai.OpenAiApi;
 import openclaw.session.SessionCommands;
 import openclaw.session.SessionService;
 import openclaw.store.Store;
@@ -32,6 +36,7 @@ final class ControlWiring implements AutoCloseable {
     private final ChatRuns runs;
     private final ControlPlane plane;
     private final Runtimes runtimes;
+    private final OpenAiApi openAi;
 
     /** Providers, runner and agents of one config generation. */
     private record Runtime(
@@ -102,20 +107,23 @@ final class ControlWiring implements AutoCloseable {
         }
     }
 
-    private ControlWiring(ChatRuns runs, ControlPlane plane, Runtimes runtimes) {
+    private ControlWiring(ChatRuns runs, ControlPlane plane, Runtimes runtimes, OpenAiApi openAi) {
         this.runs = runs;
         this.plane = plane;
         this.runtimes = runtimes;
+        this.openAi = openAi;
     }
 
     /** Everything the control plane needs, over an open store. */
+    @SuppressWarnings("checkstyle:ParameterNumber") // the gateway's shared parts, each used by several features
     static ControlWiring build(
             Store store,
             GatewayAuth auth,
             Supplier<OpenClawConfig> config,
             Supplier<GatewayStatus> status,
             IntSupplier port,
-            GatewayOptions options) {
+            GatewayOptions options,
+            MeterRegistry registry) {
         Clock clock = Clock.systemUTC();
         Runtimes runtime = new Runtimes(store, config, options, clock);
         SessionService sessions = new SessionService(store.sessions(), store.transcripts(), config, clock);
@@ -131,13 +139,14 @@ final class ControlWiring implements AutoCloseable {
                 return commands.handle(sessionKey, agentId, text);
             }
         };
+        AuthThrottle throttle = AuthThrottle.defaults(clock); // one count of failures for the socket and the API
         ChatRuns runs = new ChatRuns(new ChatRuns.Services(
                 () -> runtime.get().runner(), () -> runtime.get().agents(), hooks, clock));
         ControlPlane plane = new ControlPlane(
                 ControlPlane.Settings.DEFAULTS,
                 new ControlServices(
                         auth,
-                        AuthThrottle.defaults(clock),
+                        throttle,
                         store,
                         sessions,
                         runs,
@@ -147,7 +156,23 @@ final class ControlWiring implements AutoCloseable {
                         status,
                         clock,
                         port));
-        return new ControlWiring(runs, plane, runtime);
+        OpenAiApi openAi = new OpenAiApi(new ApiContext(
+                runs,
+                () -> runtime.get().agents(),
+                () -> AgentWiring.defaultAgentId(config.get()),
+                key -> runtime.get().runner().pendingToolCalls(key),
+                store,
+                sessions,
+                new ApiKeys(store.keyValues(), clock),
+                auth,
+                throttle,
+                registry,
+                clock));
+        return new ControlWiring(runs, plane, runtime, openAi);
+    }
+
+    OpenAiApi openAi() {
+        return openAi;
     }
 
     ControlPlane plane() {

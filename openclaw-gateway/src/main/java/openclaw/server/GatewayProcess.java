@@ -24,6 +24,7 @@ import openclaw.lifecycle.GatewayLifecycle;
 import openclaw.lifecycle.PidFile;
 import openclaw.logging.LogSetup;
 import openclaw.metrics.GatewayMetrics;
+import openclaw.openai.OpenAiApi;
 import openclaw.sdk.OpenClawException;
 import openclaw.secrets.SecretFiles;
 import openclaw.store.Store;
@@ -110,6 +111,7 @@ public final class GatewayProcess implements AutoCloseable {
         AtomicReference<GatewayHttpServer> httpRef = new AtomicReference<>();
         StatusSnapshot status = new StatusSnapshot(lifecycle, config, storeRef, httpRef);
         DeferredSocket controlSocket = new DeferredSocket("/");
+        DeferredApi openAi = new DeferredApi("/v1", OpenAiApi.MAX_BODY_BYTES);
         StartupTasks.await(httpWarmup);
         GatewayHttpServer http;
         try {
@@ -117,7 +119,12 @@ public final class GatewayProcess implements AutoCloseable {
                     new GatewayHttpServer.Settings(
                             config.gateway().bind().host(), config.gateway().port(), options.drainTimeout()),
                     new GatewayHttpServer.Services(
-                            lifecycle, auth, metrics, status::current, java.util.List.of(controlSocket)));
+                            lifecycle,
+                            auth,
+                            metrics,
+                            status::current,
+                            java.util.List.of(controlSocket),
+                            java.util.List.of(openAi)));
         } catch (RuntimeException e) {
             StartupTasks.closeWhenDone(storeFuture);
             throw e;
@@ -137,13 +144,15 @@ public final class GatewayProcess implements AutoCloseable {
         ConfigReloader reloader = new ConfigReloader(config, auth, logs, status, options);
         ControlWiring control;
         try {
-            control = ControlWiring.build(store, auth, reloader::current, status::current, http::port, options);
+            control = ControlWiring.build(
+                    store, auth, reloader::current, status::current, http::port, options, metrics.registry());
         } catch (RuntimeException e) {
             closeQuietly("http listener", http);
             closeQuietly("storage", store);
             throw e;
         }
         controlSocket.ready(control.plane());
+        openAi.ready(control.openAi());
         reloader.onApply(control::reload);
         ConfigWatcher watcher =
                 new ConfigWatcher(options.configFile(), options.env(), reloader::apply, reloader::rejected);
@@ -180,6 +189,11 @@ public final class GatewayProcess implements AutoCloseable {
     /** The bound HTTP port. */
     public int port() {
         return resources.http().port();
+    }
+
+    /** The open store (for in-process tools and tests that seed data). */
+    public Store store() {
+        return resources.store();
     }
 
     /** The lifecycle behind the probes. */

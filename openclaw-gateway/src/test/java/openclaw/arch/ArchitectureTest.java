@@ -23,7 +23,17 @@ class ArchitectureTest {
     static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
             Map.entry(
                     "cli",
-                    Set.of("config", "server", "lifecycle", "auth", "store", "secrets", "agent", "routing", "session")),
+                    Set.of(
+                            "config",
+                            "server",
+                            "lifecycle",
+                            "auth",
+                            "store",
+                            "secrets",
+                            "agent",
+                            "routing",
+                            "session",
+                            "openai")),
             Map.entry(
                     "server",
                     Set.of(
@@ -41,7 +51,8 @@ class ArchitectureTest {
                             "session",
                             "chat",
                             "control",
-                            "routing")),
+                            "routing",
+                            "openai")),
             Map.entry("http", Set.of("auth", "lifecycle", "metrics")),
             Map.entry("lifecycle", Set.of("secrets")),
             Map.entry("auth", Set.of("config", "secrets")),
@@ -56,7 +67,8 @@ class ArchitectureTest {
             Map.entry("session", Set.of("config", "store")),
             Map.entry("chat", Set.of("agent", "store")),
             Map.entry("control", Set.of("http", "auth", "chat", "config", "lifecycle", "session", "store", "agent")),
-            Map.entry("routing", Set.of("config", "store")));
+            Map.entry("routing", Set.of("config", "store")),
+            Map.entry("openai", Set.of("http", "auth", "chat", "agent", "session", "store", "config")));
 
     private static JavaClasses classes;
 
