@@ -84,6 +84,7 @@ public final class Cli {
         commands.put("agent", AgentCommand.class);
         commands.put("models", ModelsCommand.class);
         commands.put("sessions", SessionsCommand.class);
+        commands.put("apikeys", ApiKeysCommand.class);
         commands.put("agents", AgentsCommand.class);
         commands.put("channels", ChannelsCommand.class);
         commands.put("doctor", DoctorCommand.class);

@@ -55,6 +55,11 @@ public final class LocalSessions implements AutoCloseable {
         return sessions;
     }
 
+    /** The opened store (API keys live in its key-value table). */
+    public Store store() {
+        return store;
+    }
+
     /** Where the sessions are stored, e.g. {@code sqlite /home/u/.openclaw/state/openclaw.sqlite}. */
     public String describe() {
         return store.describe();
