@@ -1,0 +1,20 @@
+-- wrk script: POST /v1/chat/completions, non-stream, a new session per request (no `user`), as OpenAI clients do.
+-- The token comes from the environment (OPENCLAW_BENCH_TOKEN), never from the command line.
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = "Bearer " .. os.getenv("OPENCLAW_BENCH_TOKEN")
+wrk.body = '{"model":"openclaw","messages":[{"role":"system","content":"Be brief."},{"role":"user","content":"Hello, how are you today?"}]}'
+
+local statuses = {}
+response = function(status, headers, body)
+  statuses[status] = (statuses[status] or 0) + 1
+end
+
+done = function(summary, latency, requests)
+  io.write(string.format("requests/s: %.1f\n", summary.requests / (summary.duration / 1e6)))
+  for _, p in ipairs({50, 90, 99, 99.9}) do
+    io.write(string.format("p%s: %.2f ms\n", p, latency:percentile(p) / 1000))
+  end
+  io.write(string.format("errors: connect %d read %d write %d status %d timeout %d\n", summary.errors.connect,
+    summary.errors.read, summary.errors.write, summary.errors.status, summary.errors.timeout))
+end
