@@ -26,6 +26,7 @@ public final class OpenAiApi implements HttpApi {
         this.auth = new ApiAuth(context);
         this.metrics = new ApiMetrics(context.metrics());
         ModelsRoutes.register(router);
+        AssistantRoutes.register(router, context);
     }
 
     @Override
