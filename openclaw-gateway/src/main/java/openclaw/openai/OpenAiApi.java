@@ -27,6 +27,7 @@ public final class OpenAiApi implements HttpApi {
         this.metrics = new ApiMetrics(context.metrics());
         ModelsRoutes.register(router);
         ChatCompletionsRoutes.register(router);
+        AssistantRoutes.register(router, context);
     }
 
     @Override
