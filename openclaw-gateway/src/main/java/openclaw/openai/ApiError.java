@@ -39,6 +39,11 @@ public final class ApiError extends OpenClawException {
         return new ApiError(400, "invalid_request_error", message, Optional.of(param), Optional.empty(), 0);
     }
 
+    /** 400 {@code invalid_request_error} naming the parameter, with a code (e.g. {@code previous_response_not_found}). */
+    public static ApiError invalid(String param, String code, String message) {
+        return new ApiError(400, "invalid_request_error", message, Optional.of(param), Optional.of(code), 0);
+    }
+
     /** 400 {@code invalid_request_error} with a code and no parameter. */
     public static ApiError invalidCode(String code, String message) {
         return new ApiError(400, "invalid_request_error", message, Optional.empty(), Optional.of(code), 0);

@@ -1,9 +1,12 @@
 package openclaw.openai;
 
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import openclaw.http.ApiExchange;
 import openclaw.http.HttpApi;
+import openclaw.http.SocketEndpoint;
 
 /**
  * The OpenAI-compatible API on {@code /v1}: authenticates, routes, counts, and turns every {@link ApiError} (and any
@@ -28,6 +31,16 @@ public final class OpenAiApi implements HttpApi {
         ModelsRoutes.register(router);
         ChatCompletionsRoutes.register(router);
         AssistantRoutes.register(router, context);
+        ResponsesRoutes.register(router);
+    }
+
+    /**
+     * The Responses API's WebSocket mode on {@code /v1/responses}, for the listener's socket list.
+     *
+     * @param origins the browser-origin check of the control socket: empty to allow an upgrade, else why not
+     */
+    public SocketEndpoint responsesSocket(Function<SocketEndpoint.Upgrade, Optional<String>> origins) {
+        return new ResponsesSocket(context, metrics, origins, ResponsesSocket.configuredMaxAge());
     }
 
     @Override

@@ -111,6 +111,7 @@ public final class GatewayProcess implements AutoCloseable {
         AtomicReference<GatewayHttpServer> httpRef = new AtomicReference<>();
         StatusSnapshot status = new StatusSnapshot(lifecycle, config, storeRef, httpRef);
         DeferredSocket controlSocket = new DeferredSocket("/");
+        DeferredSocket responsesSocket = new DeferredSocket("/v1/responses");
         DeferredApi openAi = new DeferredApi("/v1", OpenAiApi.MAX_BODY_BYTES);
         StartupTasks.await(httpWarmup);
         GatewayHttpServer http;
@@ -123,7 +124,7 @@ public final class GatewayProcess implements AutoCloseable {
                             auth,
                             metrics,
                             status::current,
-                            java.util.List.of(controlSocket),
+                            java.util.List.of(controlSocket, responsesSocket),
                             java.util.List.of(openAi)));
         } catch (RuntimeException e) {
             StartupTasks.closeWhenDone(storeFuture);
@@ -151,8 +152,7 @@ public final class GatewayProcess implements AutoCloseable {
             closeQuietly("storage", store);
             throw e;
         }
-        controlSocket.ready(control.plane());
-        openAi.ready(control.openAi());
+        serve(control, controlSocket, openAi, responsesSocket);
         reloader.onApply(control::reload);
         ConfigWatcher watcher =
                 new ConfigWatcher(options.configFile(), options.env(), reloader::apply, reloader::rejected);
@@ -179,6 +179,14 @@ public final class GatewayProcess implements AutoCloseable {
                 + lifecycle.uptimeMs() + " ms");
         return new GatewayProcess(
                 options, lifecycle, new Resources(logs, metrics, store, http, watcher, control), reloader, pid, warmUp);
+    }
+
+    /** Serves the endpoints registered before storage was open from the wired control plane and API. */
+    private static void serve(
+            ControlWiring control, DeferredSocket controlSocket, DeferredApi openAi, DeferredSocket responsesSocket) {
+        controlSocket.ready(control.plane());
+        openAi.ready(control.openAi());
+        responsesSocket.ready(control.openAi().responsesSocket(control.plane()::refuse));
     }
 
     /** Waits for the work started once the gateway was ready (JVM meters, model providers). */

@@ -1,0 +1,115 @@
+package openclaw.openai;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Function;
+import java.util.logging.Logger;
+import openclaw.config.AuthMode;
+import openclaw.http.SocketEndpoint;
+
+/**
+ * The Responses API's WebSocket mode on {@code /v1/responses} (the URL the official SDKs derive from the base URL).
+ * An upgrade needs {@code Authorization: Bearer} with the gateway token or an API key of scope {@code chat} (or
+ * {@code admin}), and a browser {@code Origin} the gateway allows, as for the control socket. Each accepted socket gets
+ * a {@link ResponsesConnection}. Refusals are not counted by the failed-auth throttle: the upgrade does not tell the
+ * client's address. Thread-safe.
+ */
+final class ResponsesSocket implements SocketEndpoint {
+
+    /** OpenAI's maximum connection age. */
+    static final Duration MAX_AGE = Duration.ofMinutes(60);
+
+    /** The system property that shortens the connection age (ISO-8601, e.g. {@code PT2S}); for tests. */
+    static final String MAX_AGE_PROPERTY = "openclaw.openai.responses.maxConnectionAge";
+
+    private static final Logger LOG = Logger.getLogger(ResponsesSocket.class.getName());
+
+    /** One daemon thread for every socket's age limit. */
+    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("responses-ws-age").daemon(true).factory());
+
+    private final ApiContext context;
+    private final ApiMetrics metrics;
+    private final Function<Upgrade, Optional<String>> origins;
+    private final Duration maxAge;
+    private final ResponseTurn turn;
+
+    /**
+     * @param origins the browser-origin check shared with the control socket: empty to allow, else why not
+     * @param maxAge how long a connection may live
+     */
+    ResponsesSocket(
+            ApiContext context, ApiMetrics metrics, Function<Upgrade, Optional<String>> origins, Duration maxAge) {
+        this.context = context;
+        this.metrics = metrics;
+        this.origins = origins;
+        this.maxAge = maxAge;
+        this.turn = new ResponseTurn(context);
+    }
+
+    /** The age limit: {@link #MAX_AGE} unless the system property {@value #MAX_AGE_PROPERTY} sets another. */
+    static Duration configuredMaxAge() {
+        String value = System.getProperty(MAX_AGE_PROPERTY, "");
+        if (value.isBlank()) {
+            return MAX_AGE;
+        }
+        try {
+            return Duration.parse(value.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            LOG.warning(() -> MAX_AGE_PROPERTY + " is not an ISO-8601 duration (" + value + "); using 60 minutes");
+            return MAX_AGE;
+        }
+    }
+
+    @Override
+    public String path() {
+        return "/v1/responses";
+    }
+
+    @Override
+    public Optional<String> refuse(Upgrade upgrade) {
+        Optional<String> origin = origins.apply(upgrade);
+        if (origin.isPresent()) {
+            return origin;
+        }
+        if (caller(upgrade).isEmpty()) {
+            return Optional.of("missing or invalid credentials: send 'Authorization: Bearer <gateway token or API key"
+                    + " with scope chat>'");
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public Handler open(Upgrade upgrade, InetSocketAddress remote, Outbound out) {
+        String caller = caller(upgrade).map(ApiCall.Caller::name).orElse("unknown");
+        ResponsesConnection connection = new ResponsesConnection(
+                new ResponsesConnection.Services(context, metrics, turn, caller), upgrade.headers(), out);
+        connection.limitAge(TIMER, maxAge);
+        return connection;
+    }
+
+    /** The caller an upgrade authenticates as, if its credentials are valid and may use the Responses API. */
+    private Optional<ApiCall.Caller> caller(Upgrade upgrade) {
+        if (context.auth().mode() == AuthMode.NONE) {
+            return Optional.of(new ApiCall.Caller(ApiAuth.GATEWAY_TOKEN, Scope.ADMIN));
+        }
+        Optional<String> secret = upgrade.header("authorization")
+                .map(String::strip)
+                .filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7))
+                .map(h -> h.substring(7).strip())
+                .filter(s -> !s.isEmpty());
+        if (secret.isEmpty()) {
+            return Optional.empty();
+        }
+        if (context.auth().authorizeToken(secret.get())) {
+            return Optional.of(new ApiCall.Caller(ApiAuth.GATEWAY_TOKEN, Scope.ADMIN));
+        }
+        return context.keys()
+                .verify(secret.get())
+                .filter(k -> k.scope().allows(Scope.CHAT))
+                .map(k -> new ApiCall.Caller(k.name(), k.scope()));
+    }
+}
