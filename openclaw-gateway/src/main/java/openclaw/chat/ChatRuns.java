@@ -13,6 +13,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -25,8 +27,12 @@ import openclaw.sdk.OpenClawException;
 /**
  * Starts and tracks chat runs. A run id is the caller's idempotency key: starting it again while it runs reports
  * {@link Start.InFlight}, and for {@value #RETAIN_MINUTES} minutes after it ended returns the finished outcome
- * instead of running twice. Runs of one session execute one at a time in arrival order (later ones queue); runs of
- * different sessions run in parallel, each on its own virtual thread. Thread-safe.
+ * instead of running twice. The outcomes kept for that are bounded ({@link Retention#DEFAULT}: the
+ * {@value #MAX_RETAINED_RUNS} most recent runs and {@value #MAX_RETAINED_CHARS} characters of their messages and
+ * answers), so at thousands of turns per second the window shrinks instead of memory growing; OpenClaw's own dedupe
+ * cache is capped the same way. A run forgotten early is unknown to {@link #await} and runs again if restarted. Runs of
+ * one session execute one at a time in arrival order (later ones queue); runs of different sessions run in parallel,
+ * each on its own virtual thread. Thread-safe.
  */
 public final class ChatRuns implements AutoCloseable {
 
@@ -34,6 +40,26 @@ public final class ChatRuns implements AutoCloseable {
 
     /** How long a finished run's outcome is kept for idempotent replays and {@link #await}. */
     static final int RETAIN_MINUTES = 5;
+
+    /** At most this many finished runs are kept, the most recent ones. */
+    static final int MAX_RETAINED_RUNS = 10_000;
+
+    /** At most this many characters of kept runs' messages, answers and errors (about 16 to 32 MB). */
+    static final long MAX_RETAINED_CHARS = 16L << 20;
+
+    /**
+     * Which finished runs are kept: those that ended within {@code time}, and of those at most the {@code maxRuns}
+     * most recent ones holding at most {@code maxChars} characters of text in all.
+     */
+    record Retention(Duration time, int maxRuns, long maxChars) {
+
+        static final Retention DEFAULT =
+                new Retention(Duration.ofMinutes(RETAIN_MINUTES), MAX_RETAINED_RUNS, MAX_RETAINED_CHARS);
+
+        Retention {
+            Objects.requireNonNull(time, "time");
+        }
+    }
 
     private static final int STRIPES = 256;
 
@@ -66,8 +92,14 @@ public final class ChatRuns implements AutoCloseable {
     }
 
     private final Services services;
+    private final Retention retention;
     private final Map<String, ActiveRun> runs = new ConcurrentHashMap<>();
+    /** Finished runs still known, oldest first, with their count and text size. */
     private final ConcurrentLinkedQueue<ActiveRun> finished = new ConcurrentLinkedQueue<>();
+
+    private final AtomicInteger retainedRuns = new AtomicInteger();
+    private final AtomicLong retainedChars = new AtomicLong();
+    private final ReentrantLock pruning = new ReentrantLock();
     /** Runs not yet finished, by session: aborts and listings never scan the retained outcomes. */
     private final Map<String, Set<ActiveRun>> unfinished = new ConcurrentHashMap<>();
 
@@ -75,7 +107,12 @@ public final class ChatRuns implements AutoCloseable {
     private volatile boolean closed;
 
     public ChatRuns(Services services) {
+        this(services, Retention.DEFAULT);
+    }
+
+    ChatRuns(Services services, Retention retention) {
         this.services = services;
+        this.retention = retention;
         for (int i = 0; i < STRIPES; i++) {
             sessionLocks[i] = new ReentrantLock(true);
         }
@@ -220,18 +257,51 @@ public final class ChatRuns implements AutoCloseable {
             return set.isEmpty() ? null : set;
         });
         finished.add(run);
+        retainedRuns.incrementAndGet();
+        retainedChars.addAndGet(chars(run, outcome));
+        prune();
         listener.accept(new RunEvent.Finished(outcome));
     }
 
-    /** Forgets runs that ended more than the retention time ago. */
+    /** Finished runs currently kept. */
+    int retained() {
+        return retainedRuns.get();
+    }
+
+    /**
+     * Forgets finished runs, oldest first, while the oldest ended more than the retention time ago or more runs or
+     * text than allowed are kept. One thread prunes at a time; another one finding the lock taken leaves its run to
+     * the pruning thread, which checks the limits again after unlocking, so no run is left over the cap.
+     */
     private void prune() {
-        long cutoff = services.clock().millis() - TimeUnit.MINUTES.toMillis(RETAIN_MINUTES);
-        for (ActiveRun head = finished.peek();
-                head != null
-                        && head.outcomeNow().map(o -> o.endedAtMs() < cutoff).orElse(false);
-                head = finished.peek()) {
-            finished.poll();
-            runs.remove(head.request().runId(), head);
-        }
+        do {
+            if (!pruning.tryLock()) {
+                return;
+            }
+            try {
+                long cutoff = services.clock().millis() - retention.time().toMillis();
+                for (ActiveRun head = finished.peek(); head != null && expired(head, cutoff); head = finished.peek()) {
+                    finished.poll();
+                    runs.remove(head.request().runId(), head);
+                    retainedRuns.decrementAndGet();
+                    retainedChars.addAndGet(-chars(head, head.outcomeNow().orElseThrow()));
+                }
+            } finally {
+                pruning.unlock();
+            }
+        } while (retainedRuns.get() > retention.maxRuns() || retainedChars.get() > retention.maxChars());
+    }
+
+    private boolean expired(ActiveRun run, long cutoff) {
+        return retainedRuns.get() > retention.maxRuns()
+                || retainedChars.get() > retention.maxChars()
+                || run.outcomeNow().orElseThrow().endedAtMs() < cutoff;
+    }
+
+    /** The text a kept run holds on to: its message, its answer and its error. */
+    private static long chars(ActiveRun run, RunOutcome outcome) {
+        return (long) run.request().message().length()
+                + outcome.text().length()
+                + outcome.error().map(String::length).orElse(0);
     }
 }

@@ -26,6 +26,13 @@ final class JdbcSessionStore implements SessionStore {
     public SessionRecord getOrCreate(String key, String agentId) {
         checkKey(key);
         Objects.requireNonNull(agentId, "agentId");
+        // Nearly every call finds the session: a read, so an ongoing conversation's turn costs no write transaction
+        // here. Sessions are only created, never re-keyed, so a hit cannot go stale except by a concurrent delete,
+        // which the insert path would race with just the same.
+        Optional<SessionRecord> existing = find(key);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
         long now = clock.millis();
         return jdbc.inTransaction("opening session " + key, c -> {
             Jdbc.update(

@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -14,7 +16,8 @@ import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
 
 /**
- * The {@link Store} over one HikariCP pool, for either dialect. Schema changes go through Flyway with one migration
+ * The {@link Store} over HikariCP pools: for PostgreSQL one pool; for SQLite a one-connection writer pool fed by
+ * {@link GroupCommit} and a small read-only pool. Schema changes go through Flyway with one migration
  * set per dialect ({@code db/migration/sqlite}, {@code db/migration/postgresql}); migration versions are integers.
  * Created by {@link Store#open(StoreSettings)}, owned and closed by the composition root. Thread-safe.
  */
@@ -22,6 +25,11 @@ final class JdbcStore implements Store {
 
     private final StoreUrl url;
     private final HikariDataSource pool;
+    private final Optional<SqliteReaders> readers;
+    private final Optional<GroupCommit> groupCommit;
+    /** Commits of the PostgreSQL shape, where every write transaction commits on its own. */
+    private final AtomicLong pooledCommits = new AtomicLong();
+
     private final Jdbc jdbc;
     private final ReentrantLock flywayLock = new ReentrantLock();
     private final InstanceStore instance;
@@ -34,7 +42,18 @@ final class JdbcStore implements Store {
     private JdbcStore(StoreUrl url, HikariDataSource pool, Clock clock) {
         this.url = url;
         this.pool = pool;
-        this.jdbc = new Jdbc(pool, url.describe());
+        if (url.kind() == StoreKind.SQLITE) {
+            SqliteReaders read =
+                    new SqliteReaders(SqliteDataSource.readOnly(url.sqliteFile()), SqliteDataSource.READERS);
+            GroupCommit writer = new GroupCommit(pool, "openclaw-sqlite-writer");
+            this.readers = Optional.of(read);
+            this.groupCommit = Optional.of(writer);
+            this.jdbc = new Jdbc(read, writer::run, url.describe());
+        } else {
+            this.readers = Optional.empty();
+            this.groupCommit = Optional.empty();
+            this.jdbc = Jdbc.pooled(pool, url.describe(), pooledCommits);
+        }
         this.instance = new JdbcInstanceStore(jdbc, clock);
         this.agents = new JdbcAgentStore(jdbc, clock);
         this.sessions = new JdbcSessionStore(jdbc, clock);
@@ -141,7 +160,17 @@ final class JdbcStore implements Store {
 
     @Override
     public void close() {
+        // the writer finishes the transactions already queued before the pools go away
+        groupCommit.ifPresent(GroupCommit::close);
+        readers.ifPresent(SqliteReaders::close);
         pool.close();
+    }
+
+    @Override
+    public WriteStats writeStats() {
+        return groupCommit
+                .map(g -> new WriteStats(g.units(), g.batches()))
+                .orElseGet(() -> new WriteStats(pooledCommits.get(), pooledCommits.get()));
     }
 
     @Override

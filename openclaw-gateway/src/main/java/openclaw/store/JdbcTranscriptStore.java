@@ -10,24 +10,23 @@ import java.util.Objects;
 /**
  * {@link TranscriptStore} on the {@code transcript_entries} table.
  *
- * <p>Seq assignment is gap-free and unique under concurrency: each append locks the session row first, then reads
- * the maximum seq, inserts and bumps the session in the same transaction. On PostgreSQL the lock is
- * {@code SELECT ... FOR UPDATE} (other gateway processes may append too); on SQLite the transaction starts with
- * {@code BEGIN IMMEDIATE}, which already holds the database's single write lock. The primary key
- * {@code (session_key, seq)} is the last line of defence. Thread-safe.
+ * <p>Seq assignment is gap-free and unique under concurrency: each append first bumps the session row
+ * ({@code entry_count + 1}, which locks it until commit) and takes the new count as the entry's seq, then inserts, in
+ * one transaction. {@code entry_count} is the highest seq because only this transaction changes either (deleting a
+ * session deletes both); the primary key {@code (session_key, seq)} is the last line of defence. On PostgreSQL the
+ * UPDATE's row lock serialises appends from every gateway process; on SQLite the transaction holds the database's single
+ * write lock ({@code BEGIN IMMEDIATE}, see {@link GroupCommit}). Thread-safe.
  */
 final class JdbcTranscriptStore implements TranscriptStore {
 
     private final Jdbc jdbc;
     private final Clock clock;
-    private final String lockSession;
     private final String insert;
 
     JdbcTranscriptStore(Jdbc jdbc, Clock clock, StoreKind kind) {
         this.jdbc = jdbc;
         this.clock = clock;
         boolean postgres = kind == StoreKind.POSTGRESQL;
-        this.lockSession = "SELECT entry_count FROM sessions WHERE session_key = ?" + (postgres ? " FOR UPDATE" : "");
         // PostgreSQL's json type needs an explicit cast from a text parameter; json keeps the text byte for byte
         this.insert = "INSERT INTO transcript_entries (session_key, seq, role, content, created_at) VALUES (?, ?, ?, "
                 + (postgres ? "CAST(? AS json)" : "?") + ", ?)";
@@ -39,24 +38,18 @@ final class JdbcTranscriptStore implements TranscriptStore {
         Objects.requireNonNull(role, "role");
         Objects.requireNonNull(contentJson, "contentJson");
         return jdbc.inTransaction("appending to the transcript of session " + sessionKey, c -> {
-            if (Jdbc.queryOne(c, lockSession, row -> row.getLong(1), sessionKey).isEmpty()) {
-                throw new StoreException("cannot append to the transcript of session " + sessionKey
-                        + ": the session does not exist; create it with SessionStore.getOrCreate first");
-            }
+            long now = clock.millis(); // taken inside the transaction, so created_at follows seq order
+            // two statements instead of lock, MAX(seq), insert, bump: the bump is the lock and yields the seq
             long seq = Jdbc.queryOne(
-                                    c,
-                                    "SELECT COALESCE(MAX(seq), 0) FROM transcript_entries WHERE session_key = ?",
-                                    row -> row.getLong(1),
-                                    sessionKey)
-                            .orElse(0L)
-                    + 1;
-            long now = clock.millis();
+                            c,
+                            "UPDATE sessions SET updated_at = ?, entry_count = entry_count + 1 WHERE session_key = ?"
+                                    + " RETURNING entry_count",
+                            row -> row.getLong(1),
+                            now,
+                            sessionKey)
+                    .orElseThrow(() -> new StoreException("cannot append to the transcript of session " + sessionKey
+                            + ": the session does not exist; create it with SessionStore.getOrCreate first"));
             Jdbc.update(c, insert, sessionKey, seq, role, contentJson, now);
-            Jdbc.update(
-                    c,
-                    "UPDATE sessions SET updated_at = ?, entry_count = entry_count + 1 WHERE session_key = ?",
-                    now,
-                    sessionKey);
             return new TranscriptEntry(sessionKey, seq, role, contentJson, Instant.ofEpochMilli(now));
         });
     }

@@ -57,6 +57,9 @@ public interface Store extends AutoCloseable {
     /** Small namespaced string values. */
     KeyValueStore keyValues();
 
+    /** Write transactions and commits so far, e.g. for metrics and benchmarks. */
+    WriteStats writeStats();
+
     /** Closes the pool; idempotent. */
     @Override
     void close();

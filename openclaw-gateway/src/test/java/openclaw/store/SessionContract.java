@@ -14,6 +14,20 @@ import org.junit.jupiter.api.Test;
 /** Session index behaviour every {@link Store} dialect must show, including the conversation lifecycle. */
 abstract class SessionContract extends TranscriptContract {
     @Test
+    void a_turn_costs_one_write_transaction_per_entry_once_the_session_exists() {
+        Store store = openMigrated();
+        store.sessions().getOrCreate("s", "main");
+        WriteStats before = store.writeStats();
+
+        store.sessions().getOrCreate("s", "main"); // the session layer's open
+        store.sessions().getOrCreate("s", "main"); // the agent loop's lookup
+        store.transcripts().append("s", "user", "{}");
+        store.transcripts().append("s", "assistant", "{}");
+
+        assertThat(store.writeStats().transactions() - before.transactions()).isEqualTo(2);
+    }
+
+    @Test
     void get_or_create_returns_the_existing_session_unchanged() {
         Store store = openMigrated();
         SessionRecord created = store.sessions().getOrCreate("agent:main:main", "main");

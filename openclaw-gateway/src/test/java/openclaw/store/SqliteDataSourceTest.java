@@ -1,6 +1,7 @@
 package openclaw.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
@@ -24,7 +25,23 @@ class SqliteDataSourceTest {
             assertThat(pragma(c, "synchronous")).isEqualTo("2");
             assertThat(pragma(c, "foreign_keys")).isEqualTo("1");
             assertThat(pragma(c, "busy_timeout")).isEqualTo("5000");
+            assertThat(pragma(c, "wal_autocheckpoint")).isEqualTo("10000");
             assertThat(pool.getMaximumPoolSize()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void read_connections_cannot_write() throws SQLException {
+        Path file = tmp.resolve("openclaw.sqlite");
+        try (HikariDataSource pool = SqliteDataSource.open(file);
+                Connection writer = pool.getConnection();
+                Statement w = writer.createStatement()) {
+            w.execute("CREATE TABLE t (x INTEGER)");
+            try (Connection reader = SqliteDataSource.readOnly(file).getConnection();
+                    Statement r = reader.createStatement()) {
+                assertThat(pragma(reader, "journal_mode")).isEqualTo("wal");
+                assertThatThrownBy(() -> r.execute("INSERT INTO t VALUES (1)")).hasMessageContaining("readonly");
+            }
         }
     }
 

@@ -1,0 +1,247 @@
+package openclaw.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+import javax.sql.DataSource;
+
+/**
+ * Group commit for SQLite's single writer: every write transaction of the process is handed to one writer thread,
+ * which runs all units waiting at that moment (up to {@value #MAX_BATCH}) inside one {@code BEGIN IMMEDIATE} ...
+ * {@code COMMIT}, each unit inside its own {@code SAVEPOINT}. One unit failing rolls back to its savepoint, so only its
+ * own work is undone; the batch pays one commit, hence one fsync with {@code synchronous=FULL}. A caller is released
+ * only after the batch's {@code COMMIT} returned, so an acknowledged write is as durable as with a commit per
+ * transaction; if the commit itself fails, every unit of the batch fails and nothing of it was written.
+ *
+ * <p>Units run in arrival order and each sees the effects of the units before it, so per-session seq assignment stays
+ * gap-free. Batches form naturally: while one commits (an fsync, about a millisecond), the next callers queue. The
+ * writer is a platform thread because the SQLite driver's fsync is a native call that would pin a virtual thread's
+ * carrier; callers wait by parking, so virtual threads stay unpinned. Units must not start another transaction (the
+ * writer would wait for itself): that fails at once. Owned and closed by {@link JdbcStore}; thread-safe.
+ */
+final class GroupCommit implements AutoCloseable {
+
+    /** The most units in one transaction; bounds how long a batch holds the write lock. */
+    static final int MAX_BATCH = 256;
+
+    private final DataSource writer;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition queued = lock.newCondition();
+    private final ArrayDeque<Unit<?>> queue = new ArrayDeque<>();
+    private final Thread thread;
+    private final AtomicLong batches = new AtomicLong();
+    private final AtomicLong units = new AtomicLong();
+    private boolean closed;
+    /** The writer thread's statements, on the physical connection they were prepared on; only that thread uses it. */
+    private Optional<ConnectionLease> lease = Optional.empty();
+
+    GroupCommit(DataSource writer, String name) {
+        this.writer = writer;
+        this.thread = Thread.ofPlatform().name(name).daemon().start(this::loop);
+    }
+
+    /**
+     * Runs {@code work} in the next batch and returns its result once the batch committed.
+     *
+     * @throws SQLException what {@code work} threw, or why the batch could not commit
+     */
+    <T> T run(Jdbc.Work<T> work) throws SQLException {
+        if (Thread.currentThread() == thread) {
+            throw new IllegalStateException("a write unit must not start another transaction");
+        }
+        Unit<T> unit = new Unit<>(work);
+        lock.lock();
+        try {
+            if (closed) {
+                throw new SQLException("the store is closed");
+            }
+            queue.add(unit);
+            queued.signal();
+        } finally {
+            lock.unlock();
+        }
+        return unit.await();
+    }
+
+    /** Committed batches so far. */
+    long batches() {
+        return batches.get();
+    }
+
+    /** Units committed so far (a unit that failed and was rolled back to its savepoint is not counted). */
+    long units() {
+        return units.get();
+    }
+
+    /** Units waiting for the writer. */
+    int pending() {
+        lock.lock();
+        try {
+            return queue.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Refuses new units, lets the writer finish the queued ones and waits up to 10 s for it to stop. */
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            closed = true;
+            queued.signal();
+        } finally {
+            lock.unlock();
+        }
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void loop() {
+        List<Unit<?>> batch = new ArrayList<>(MAX_BATCH);
+        while (next(batch)) {
+            try {
+                commit(batch);
+            } catch (SQLException | RuntimeException | Error e) {
+                // the batch is lost (rolled back): no unit of it may report success
+                batch.forEach(u -> u.failed(e));
+            }
+            batch.forEach(Unit::release);
+            batch.clear();
+        }
+        lease.ifPresent(ConnectionLease::close);
+    }
+
+    /** Waits for work and moves up to {@value #MAX_BATCH} queued units into {@code batch}; false once closed. */
+    private boolean next(List<Unit<?>> batch) {
+        lock.lock();
+        try {
+            while (queue.isEmpty()) {
+                if (closed) {
+                    return false;
+                }
+                queued.awaitUninterruptibly();
+            }
+            while (!queue.isEmpty() && batch.size() < MAX_BATCH) {
+                batch.add(queue.poll());
+            }
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void commit(List<Unit<?>> batch) throws SQLException {
+        try (Connection pooled = writer.getConnection()) {
+            ConnectionLease c = leaseFor(pooled.unwrap(Connection.class));
+            // The connection stays in auto-commit mode as far as JDBC knows; the transaction is driven by hand so the
+            // driver adds no BEGIN/COMMIT of its own around the savepoints.
+            Jdbc.execute(c, "BEGIN IMMEDIATE");
+            boolean committed = false;
+            try {
+                int succeeded = 0;
+                for (Unit<?> unit : batch) {
+                    succeeded += unit.runIn(c) ? 1 : 0;
+                }
+                Jdbc.execute(c, "COMMIT");
+                committed = true;
+                batches.incrementAndGet();
+                units.addAndGet(succeeded);
+            } finally {
+                if (!committed) {
+                    rollback(c);
+                }
+            }
+        }
+    }
+
+    /**
+     * The lease of the writer's physical connection, whose statements outlive each pool borrow; rebuilt when the pool
+     * replaced the connection. Only the writer thread calls this.
+     */
+    private ConnectionLease leaseFor(Connection physical) {
+        if (lease.isEmpty() || lease.get().connection() != physical) {
+            lease.ifPresent(ConnectionLease::close);
+            lease = Optional.of(ConnectionLease.caching(physical));
+        }
+        return lease.orElseThrow();
+    }
+
+    private static void rollback(ConnectionLease c) {
+        try {
+            Jdbc.execute(c, "ROLLBACK");
+        } catch (SQLException e) {
+            // SQLite already rolled back (e.g. after an I/O error); the batch is reported failed either way
+        }
+    }
+
+    /** One caller's transaction: its work, its outcome, and the caller parked until the outcome is known. */
+    private static final class Unit<T> {
+        private final Jdbc.Work<T> work;
+        private final Thread caller = Thread.currentThread();
+        private T result;
+        private Throwable failure;
+        private volatile boolean done;
+
+        Unit(Jdbc.Work<T> work) {
+            this.work = work;
+        }
+
+        /** Runs the work inside a savepoint; a failure undoes only this unit. True when the work succeeded. */
+        boolean runIn(ConnectionLease c) throws SQLException {
+            Jdbc.execute(c, "SAVEPOINT unit");
+            try {
+                result = work.run(c);
+                Jdbc.execute(c, "RELEASE unit");
+                return true;
+            } catch (SQLException | RuntimeException | Error e) {
+                failure = e;
+                // rolling back to the savepoint and releasing it leaves the batch's transaction as it was before
+                Jdbc.execute(c, "ROLLBACK TO unit");
+                Jdbc.execute(c, "RELEASE unit");
+                return false;
+            }
+        }
+
+        void failed(Throwable batchFailure) {
+            if (failure == null) {
+                failure = batchFailure;
+            }
+        }
+
+        void release() {
+            done = true; // publishes result and failure to the caller
+            LockSupport.unpark(caller);
+        }
+
+        /** Parks until the batch ended; an interrupt is kept for later, the outcome must be known first. */
+        T await() throws SQLException {
+            boolean interrupted = false;
+            while (!done) {
+                LockSupport.park(this);
+                interrupted |= Thread.interrupted();
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            return switch (failure) {
+                case null -> result;
+                case SQLException e -> throw e;
+                case RuntimeException e -> throw e;
+                case Error e -> throw e;
+                default -> throw new SQLException(failure);
+            };
+        }
+    }
+}
