@@ -19,16 +19,18 @@ mvn -B -q -pl bench dependency:build-classpath -Dmdep.outputFile="$root/bench/ta
 # The launcher's server flags (see ./openclaw), so memory figures match a real gateway.
 flags=(-XX:+UseSerialGC -Xms16m -XX:TrimNativeHeapInterval=5000 -Xlog:disable -Xlog:all=warning:stderr)
 read -r -a extra <<<"${OPENCLAW_JAVA_OPTS:-}"
-fifo=$(mktemp -u); mkfifo "$fifo"
-exec 3<>"$fifo"
+out=$(mktemp)
 "$JAVA_HOME/bin/java" "${flags[@]}" "${extra[@]}" --enable-native-access=ALL-UNNAMED \
-  -cp "bench/target/classes:$(cat bench/target/classpath.txt)" openclaw.bench.ApiGatewayMain <&3 >"$fifo.out" &
+  -cp "bench/target/classes:openclaw-gateway/target/classes:openclaw-sdk/target/classes:$(cat bench/target/classpath.txt)" openclaw.bench.ApiGatewayMain </dev/null >"$out" &
 pid=$!
-trap 'exec 3>&-; wait $pid 2>/dev/null || true; rm -f "$fifo" "$fifo.out"' EXIT
-for _ in $(seq 1 100); do [ -s "$fifo.out" ] && break; sleep 0.1; done
-read -r port tokenfile <"$fifo.out"
+trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true; rm -f "$out"' EXIT
+for _ in $(seq 1 100); do [ -s "$out" ] && break; sleep 0.1; done
+read -r port tokenfile <"$out"
 OPENCLAW_BENCH_TOKEN=$(cat "$tokenfile"); export OPENCLAW_BENCH_TOKEN
 url="http://127.0.0.1:$port/v1/chat/completions"
+# One checked request first: a wrong token would only show up as wrk "status" errors.
+curl -sf -o /dev/null -H "Authorization: Bearer $OPENCLAW_BENCH_TOKEN" -H 'Content-Type: application/json' \
+  -d '{"model":"openclaw","messages":[{"role":"user","content":"hi"}]}' "$url" || { echo "probe request failed" >&2; exit 1; }
 echo "gateway pid $pid on port $port; RSS at start: $(awk '/VmRSS/{print $2/1024 " MiB"}' /proc/$pid/status)"
 echo "== warm-up ${WARMUP:-15} s"
 wrk -t"$threads" -c"$connections" -d"${WARMUP:-15}s" -s bench/openai_chat.lua "$url" | grep -E "requests/s|p99:|errors" || true

@@ -12,7 +12,7 @@ import openclaw.server.GatewayProcess;
 /**
  * A real gateway for HTTP load scripts: port 0, a throw-away home with the default SQLite store (durable commits),
  * and an instant in-process model ({@link AgentTurnBenchmark.InstantProvider}) as its only provider. Prints
- * {@code <port> <token-file>} on one line, then serves until its standard input closes. Used by
+ * {@code <port> <token-file>} on one line, then serves until it is terminated (SIGTERM). Used by
  * {@code bench/openai_bench.sh}.
  */
 public final class ApiGatewayMain {
@@ -32,9 +32,7 @@ public final class ApiGatewayMain {
         GatewayProcess gateway = GatewayProcess.start(options);
         System.out.println(gateway.port() + " " + home.resolve("credentials/gateway.token"));
         System.out.flush();
-        while (System.in.read() >= 0) {
-            // serve until the script closes our stdin
-        }
-        gateway.shutdown();
+        Runtime.getRuntime().addShutdownHook(new Thread(gateway::shutdown)); // the script ends us with SIGTERM
+        Thread.currentThread().join();
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
@@ -125,16 +126,41 @@ public final class ChatRuns implements AutoCloseable {
      * @throws OpenClawException when the service is shutting down
      */
     public Start start(RunRequest request, Consumer<RunEvent> listener) {
+        ActiveRun fresh = new ActiveRun(request, services.clock().millis(), true);
+        ActiveRun existing = begin(fresh, listener);
+        if (existing != fresh) {
+            return existing.outcomeNow()
+                    .<Start>map(o -> new Start.Finished(request.runId(), o))
+                    .orElse(new Start.InFlight(request.runId()));
+        }
+        return new Start.Started(request.runId());
+    }
+
+    /**
+     * Starts a run whose outcome is not kept once it ended, for callers that wait on the returned future themselves
+     * and never start the same run id twice (the HTTP APIs, whose run ids are random). Keeping such outcomes for
+     * replays would only turn every finished turn into medium-lived garbage.
+     *
+     * @throws OpenClawException when the service is shutting down, or a run with this id exists
+     */
+    public CompletableFuture<RunOutcome> startOnce(RunRequest request, Consumer<RunEvent> listener) {
+        ActiveRun fresh = new ActiveRun(request, services.clock().millis(), false);
+        if (begin(fresh, listener) != fresh) {
+            throw new OpenClawException("a run with id " + request.runId() + " already exists");
+        }
+        return fresh.done();
+    }
+
+    /** Registers and starts {@code fresh}, or returns the run that already has its id. */
+    private ActiveRun begin(ActiveRun fresh, Consumer<RunEvent> listener) {
         if (closed) {
             throw new OpenClawException("the gateway is shutting down; retry against another instance");
         }
         prune();
-        ActiveRun fresh = new ActiveRun(request, services.clock().millis());
+        RunRequest request = fresh.request();
         ActiveRun existing = runs.putIfAbsent(request.runId(), fresh);
         if (existing != null) {
-            return existing.outcomeNow()
-                    .<Start>map(o -> new Start.Finished(request.runId(), o))
-                    .orElse(new Start.InFlight(request.runId()));
+            return existing;
         }
         unfinished.compute(request.sessionKey(), (k, set) -> {
             Set<ActiveRun> runsOfSession = set == null ? ConcurrentHashMap.newKeySet() : set;
@@ -149,7 +175,7 @@ public final class ChatRuns implements AutoCloseable {
             }
         };
         Thread.ofVirtual().name("run-", 0).start(() -> execute(fresh, safe));
-        return new Start.Started(request.runId());
+        return fresh;
     }
 
     /**
@@ -256,10 +282,14 @@ public final class ChatRuns implements AutoCloseable {
             set.remove(run);
             return set.isEmpty() ? null : set;
         });
-        finished.add(run);
-        retainedRuns.incrementAndGet();
-        retainedChars.addAndGet(chars(run, outcome));
-        prune();
+        if (run.retained()) {
+            finished.add(run);
+            retainedRuns.incrementAndGet();
+            retainedChars.addAndGet(chars(run, outcome));
+            prune();
+        } else {
+            runs.remove(run.request().runId(), run);
+        }
         listener.accept(new RunEvent.Finished(outcome));
     }
 

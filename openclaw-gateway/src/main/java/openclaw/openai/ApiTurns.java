@@ -4,10 +4,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
-import openclaw.chat.ChatRuns;
 import openclaw.chat.RunEvent;
 import openclaw.chat.RunOutcome;
 import openclaw.chat.RunRequest;
@@ -16,7 +18,7 @@ import openclaw.session.SessionException;
 import openclaw.session.SessionKey;
 
 /**
- * Runs API turns through {@link ChatRuns} (one run per session at a time, in arrival order) and picks their sessions:
+ * Runs API turns through {@link openclaw.chat.ChatRuns} (one run per session at a time, in arrival order) and picks their sessions:
  * the {@code x-openclaw-session-key} header, else a stable session per {@code user}, else a new session per request,
  * as OpenClaw does.
  */
@@ -72,21 +74,32 @@ public final class ApiTurns {
      * @throws ApiError 503 while shutting down, 500 when the run did not end in {@link #MAX_WAIT}
      */
     public static RunOutcome run(ApiContext context, RunRequest request, Consumer<RunEvent> listener) {
-        ChatRuns.Start start;
+        CompletableFuture<RunOutcome> done;
         try {
-            start = context.runs().start(request, listener);
+            done = context.runs().startOnce(request, listener);
         } catch (OpenClawException e) {
             throw ApiError.unavailable(e.getMessage());
         }
-        if (start instanceof ChatRuns.Start.Finished f) {
-            return f.outcome();
-        }
-        Optional<RunOutcome> outcome = context.runs().await(request.runId(), MAX_WAIT);
-        if (outcome.isEmpty()) {
+        return waitFor(context, request, done, MAX_WAIT)
+                .orElseThrow(
+                        () -> ApiError.server("The turn did not finish within " + MAX_WAIT.toMinutes() + " minutes."));
+    }
+
+    /** The outcome within {@code timeout}; the run is aborted when it does not end in time. */
+    private static Optional<RunOutcome> waitFor(
+            ApiContext context, RunRequest request, CompletableFuture<RunOutcome> done, Duration timeout) {
+        try {
+            return Optional.of(done.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (TimeoutException e) {
             context.runs().abort(request.sessionKey(), Optional.of(request.runId()));
-            throw ApiError.server("The turn did not finish within " + MAX_WAIT.toMinutes() + " minutes.");
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            context.runs().abort(request.sessionKey(), Optional.of(request.runId()));
+            return Optional.empty();
+        } catch (ExecutionException e) {
+            throw ApiError.server("The turn failed: " + e.getCause().getMessage());
         }
-        return outcome.get();
     }
 
     /**
@@ -97,10 +110,7 @@ public final class ApiTurns {
     public static Events stream(ApiContext context, RunRequest request) {
         Events events = new Events(context, request);
         try {
-            ChatRuns.Start start = context.runs().start(request, events.queue::add);
-            if (start instanceof ChatRuns.Start.Finished f) {
-                events.queue.add(new RunEvent.Finished(f.outcome()));
-            }
+            events.done = context.runs().startOnce(request, events.queue::add);
         } catch (OpenClawException e) {
             throw ApiError.unavailable(e.getMessage());
         }
@@ -112,6 +122,7 @@ public final class ApiTurns {
         private final ApiContext context;
         private final RunRequest request;
         private final LinkedBlockingQueue<RunEvent> queue = new LinkedBlockingQueue<>();
+        private CompletableFuture<RunOutcome> done = new CompletableFuture<>();
 
         private Events(ApiContext context, RunRequest request) {
             this.context = context;
@@ -129,8 +140,7 @@ public final class ApiTurns {
                 Thread.currentThread().interrupt();
             }
             abort();
-            return context.runs()
-                    .await(request.runId(), Duration.ofSeconds(5))
+            return waitFor(context, request, done, Duration.ofSeconds(5))
                     .<RunEvent>map(RunEvent.Finished::new)
                     .orElseThrow(() -> ApiError.server("The turn did not finish."));
         }
