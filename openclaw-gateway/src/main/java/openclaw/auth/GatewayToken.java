@@ -1,9 +1,5 @@
 package openclaw.auth;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Objects;
 
 /**
@@ -32,12 +28,7 @@ public record GatewayToken(String value, Source source) {
 
     /** {@code sha256:} and the first 8 hex digits of the token's SHA-256. */
     public String fingerprint() {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-            return "sha256:" + HexFormat.of().formatHex(digest, 0, 4);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by the Java platform", e);
-        }
+        return "sha256:" + Sha256.hex(value).substring(0, 8);
     }
 
     @Override

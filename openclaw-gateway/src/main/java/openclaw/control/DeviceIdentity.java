@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
-import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
@@ -12,6 +11,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import openclaw.auth.Sha256;
 
 /**
  * Verifies the optional {@code device} block of {@code connect}: an Ed25519 public key (unpadded base64url of the raw
@@ -63,7 +63,7 @@ final class DeviceIdentity {
             throw deviceError("DEVICE_AUTH_SIGNATURE_EXPIRED", "device.signedAt is more than 2 minutes off");
         }
         byte[] raw = rawKey(publicKey);
-        if (!HexFormat.of().formatHex(sha256(raw)).equals(id.toLowerCase(Locale.ROOT))) {
+        if (!HexFormat.of().formatHex(Sha256.digest(raw)).equals(id.toLowerCase(Locale.ROOT))) {
             throw deviceError("DEVICE_AUTH_DEVICE_ID_MISMATCH", "device.id is not the SHA-256 of device.publicKey");
         }
         String base = String.join(
@@ -128,14 +128,6 @@ final class DeviceIdentity {
                     .decode(value.replace('+', '-').replace('/', '_').replace("=", ""));
         } catch (IllegalArgumentException e) {
             throw deviceError("DEVICE_AUTH_INVALID", what + " is not base64url");
-        }
-    }
-
-    static byte[] sha256(byte[] data) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
         }
     }
 

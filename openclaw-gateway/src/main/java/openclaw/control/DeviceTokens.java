@@ -8,11 +8,11 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import openclaw.auth.Sha256;
 import openclaw.store.KeyValueStore;
 
 /**
@@ -125,6 +125,6 @@ final class DeviceTokens {
     }
 
     private static String hash(String token) {
-        return HexFormat.of().formatHex(DeviceIdentity.sha256(token.getBytes(StandardCharsets.UTF_8)));
+        return Sha256.hex(token);
     }
 }

@@ -12,13 +12,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import openclaw.auth.Sha256;
 
 /**
  * Serves the WebChat page: {@code GET}/{@code HEAD /} answers {@code index.html}, and {@code /webchat/<file>} the
@@ -136,16 +135,11 @@ final class WebChatRoutes {
     }
 
     private static String etag(byte[] body) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
-            return '"'
-                    + Base64.getUrlEncoder()
-                            .withoutPadding()
-                            .encodeToString(digest)
-                            .substring(0, 22)
-                    + '"';
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from the JDK", e);
-        }
+        return '"'
+                + Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString(Sha256.digest(body))
+                        .substring(0, 22)
+                + '"';
     }
 }
