@@ -29,6 +29,11 @@ public final class AuthThrottle {
     private final Clock clock;
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<String, Record> records = new LinkedHashMap<>(64, 0.75f, true);
+    /**
+     * False while no address has a failure or lockout on record (the normal case): checks on every authenticated
+     * request then skip the lock. Written under {@link #lock}.
+     */
+    private volatile boolean tracking;
 
     /** Failure times within the window and the end of a lockout. */
     private static final class Record {
@@ -53,6 +58,9 @@ public final class AuthThrottle {
 
     /** How much longer {@code address} is locked out, if it is. */
     public Optional<Duration> lockedOut(String address) {
+        if (!tracking) {
+            return Optional.empty();
+        }
         long now = clock.millis();
         lock.lock();
         try {
@@ -75,6 +83,7 @@ public final class AuthThrottle {
         lock.lock();
         try {
             Record r = records.computeIfAbsent(address, a -> new Record());
+            tracking = true;
             while (!r.failures.isEmpty() && r.failures.peekFirst() <= now - windowMs) {
                 r.failures.pollFirst();
             }
@@ -94,11 +103,15 @@ public final class AuthThrottle {
 
     /** Clears the address's failures after a successful authentication (a lockout in force stays). */
     public void success(String address) {
+        if (!tracking) {
+            return;
+        }
         lock.lock();
         try {
             Record r = records.get(address);
             if (r != null && r.lockedUntil <= clock.millis()) {
                 records.remove(address);
+                tracking = !records.isEmpty();
             }
         } finally {
             lock.unlock();

@@ -61,11 +61,12 @@ public final class OpenAiApi implements HttpApi {
             health(exchange, method);
             return;
         }
-        String endpoint = router.endpointOf(path);
+        String endpoint = null; // known once the route matched; else looked up for the error's count
         int status = 200;
         try {
             ApiCall.Caller caller = auth.authenticate(exchange.header("Authorization"), exchange.remoteAddress());
             Router.Match match = router.match(method, path);
+            endpoint = match.route().endpoint();
             if (!caller.scope().allows(match.route().scope())) {
                 throw ApiError.forbidden("This key has scope '" + caller.scope().label() + "'; " + method + " " + path
                         + " needs scope '" + match.route().scope().label() + "' (openclaw apikeys create --scope "
@@ -81,7 +82,7 @@ public final class OpenAiApi implements HttpApi {
             LOG.log(Level.WARNING, method + " " + path + " failed", e);
             ApiResponses.error(exchange, ApiError.server("The gateway failed to handle the request; see its log."));
         } finally {
-            metrics.request(endpoint, status);
+            metrics.request(endpoint != null ? endpoint : router.endpointOf(path), status);
         }
     }
 
