@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Issue 4 budget: RSS of one gateway holding 10,000 authenticated idle control sockets (at most 300 MB). Starts the
  * packaged gateway through {@code ./openclaw gateway} in a throw-away home, opens the sockets from this process (one
  * virtual thread and one {@link WsClient} each, from several loopback source addresses), authenticates every one, keeps
- * them idle (they receive the gateway's {@code tick} events and pings), and samples the gateway's {@code VmRSS}.
+ * them idle (they receive the gateway's {@code tick} events, and would answer pings), and samples the gateway's
+ * {@code VmRSS}.
  *
  * <p>Usage: {@code WsIdleBench [connections] [idleSeconds] [sourceAddresses]}, defaults 10000, 60, 4. Extra gateway JVM
  * options come from {@code OPENCLAW_JAVA_OPTS}; with {@code BENCH_NMT=1} the gateway runs with native memory tracking

@@ -3,6 +3,7 @@ package openclaw.control;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Optional;
 import java.util.Set;
@@ -10,8 +11,9 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+import java.util.concurrent.atomic.AtomicLongFieldUpdater;
+import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import openclaw.http.SocketEndpoint;
@@ -22,7 +24,10 @@ import openclaw.http.SocketEndpoint;
  * each on its own virtual thread with a per-connection limit, so a slow method never stops the socket reading.
  * Malformed frames get an error answer; too many of them close the socket. The challenge and the handshake run on
  * virtual threads of their own, so the socket's reader thread, which an idle socket keeps parked for hours, only ever
- * parks in its read loop (a virtual thread's saved stack is sized by its deepest park). Thread-safe.
+ * parks in its read loop (a virtual thread's saved stack is sized by its deepest park). An authenticated socket may
+ * stay idle for hours, and a gateway holds thousands of them, so it keeps only what it still needs: the handshake's
+ * latches, nonce and timer are dropped once it succeeded, counters are plain fields, the set of watched sessions is
+ * made on the first watch, and the connection id is two longs. Thread-safe.
  */
 final class ControlConnection implements SocketEndpoint.Handler {
 
@@ -31,30 +36,53 @@ final class ControlConnection implements SocketEndpoint.Handler {
     /** Bad frames tolerated before the socket is closed. */
     static final int MAX_BAD_FRAMES = 50;
 
+    private static final AtomicLongFieldUpdater<ControlConnection> SEQ =
+            AtomicLongFieldUpdater.newUpdater(ControlConnection.class, "seq");
+    private static final AtomicIntegerFieldUpdater<ControlConnection> IN_FLIGHT =
+            AtomicIntegerFieldUpdater.newUpdater(ControlConnection.class, "inFlight");
+    private static final AtomicIntegerFieldUpdater<ControlConnection> BAD_FRAMES =
+            AtomicIntegerFieldUpdater.newUpdater(ControlConnection.class, "badFrames");
+
+    @SuppressWarnings("rawtypes")
+    private static final AtomicReferenceFieldUpdater<ControlConnection, Set> WATCHED =
+            AtomicReferenceFieldUpdater.newUpdater(ControlConnection.class, Set.class, "watched");
+
     private final ControlPlane plane;
     private final SocketEndpoint.Outbound out;
-    private final InetSocketAddress remote;
-    private final String connId = UUID.randomUUID().toString();
-    private final String nonce = UUID.randomUUID().toString();
-    private final AtomicLong seq = new AtomicLong();
-    private final AtomicInteger inFlight = new AtomicInteger();
-    private final AtomicInteger badFrames = new AtomicInteger();
-    private final Set<String> watched = ConcurrentHashMap.newKeySet();
+    /** The peer's address object, shared with the socket; {@code null} only for an unresolved peer. */
+    private final InetAddress peer;
+    /** The peer's host when it is unresolved, else empty. */
+    private final String unresolvedPeer;
+
+    private volatile long seq;
+    private volatile int inFlight;
+    private volatile int badFrames;
+    private volatile Set<String> watched;
     private volatile Principal principal;
-    private final CountDownLatch challenged = new CountDownLatch(1);
     private volatile long connectedAtMs;
+    private long connIdHigh;
+    private long connIdLow;
+    // The handshake's state: null again once the socket authenticated.
+    private volatile String nonce;
+    private volatile CountDownLatch challenged = new CountDownLatch(1);
     private volatile CountDownLatch connecting;
     private volatile ScheduledFuture<?> handshakeTimer;
 
     ControlConnection(ControlPlane plane, SocketEndpoint.Outbound out, InetSocketAddress remote) {
         this.plane = plane;
         this.out = out;
-        this.remote = remote;
+        this.peer = remote.getAddress();
+        this.unresolvedPeer = peer == null ? remote.getHostString() : "";
     }
 
-    /** Sends the challenge and arms the handshake timeout; frames that arrive before it went out wait for it. */
+    /**
+     * Sends the challenge and arms the handshake timeout; frames that arrive before it went out wait for it. Runs on a
+     * thread of its own, never the socket's reader (making the nonce takes the shared secure random's lock).
+     */
     void start() {
+        CountDownLatch latch = challenged;
         try {
+            nonce = UUID.randomUUID().toString();
             ObjectNode challenge =
                     Frames.object().put("nonce", nonce).put("ts", plane.clock().millis());
             out.send(Frames.event("connect.challenge", challenge, 0));
@@ -66,7 +94,7 @@ final class ControlConnection implements SocketEndpoint.Handler {
                     },
                     plane.settings().handshakeTimeout());
         } finally {
-            challenged.countDown();
+            latch.countDown();
         }
     }
 
@@ -80,8 +108,9 @@ final class ControlConnection implements SocketEndpoint.Handler {
         if (!out.isOpen()) {
             return; // frames after close are ignored
         }
-        if (principal == null) {
-            awaitQuietly(challenged); // the challenge is always the first frame a client gets
+        CountDownLatch challenge = challenged;
+        if (principal == null && challenge != null) {
+            awaitQuietly(challenge); // the challenge is always the first frame a client gets
         }
         JsonNode frame;
         try {
@@ -119,6 +148,9 @@ final class ControlConnection implements SocketEndpoint.Handler {
                     connect(id, params);
                 } finally {
                     done.countDown();
+                    if (principal != null) {
+                        connecting = null; // authenticated: later frames need not wait for anything
+                    }
                 }
             });
             return;
@@ -141,13 +173,19 @@ final class ControlConnection implements SocketEndpoint.Handler {
     private void connect(String id, JsonNode params) {
         try {
             Handshake.Result result = plane.handshake().check(params, nonce, address());
+            UUID uuid = UUID.randomUUID();
+            connIdHigh = uuid.getMostSignificantBits();
+            connIdLow = uuid.getLeastSignificantBits();
             connectedAtMs = plane.clock().millis();
             principal = result.principal();
             ScheduledFuture<?> timer = handshakeTimer;
             if (timer != null) {
                 timer.cancel(false);
-                handshakeTimer = null; // an idle socket keeps nothing it no longer needs
             }
+            // an idle socket keeps nothing it no longer needs (frames read from now on never look at these)
+            handshakeTimer = null;
+            nonce = null;
+            challenged = null;
             out.send(Frames.ok(id, plane.hello(this, result)));
             plane.opened(this);
         } catch (RpcException e) {
@@ -167,8 +205,8 @@ final class ControlConnection implements SocketEndpoint.Handler {
             send(Frames.error(id, missingScope(m.scope())));
             return;
         }
-        if (inFlight.incrementAndGet() > plane.settings().maxInFlight()) {
-            inFlight.decrementAndGet();
+        if (IN_FLIGHT.incrementAndGet(this) > plane.settings().maxInFlight()) {
+            IN_FLIGHT.decrementAndGet(this);
             send(Frames.error(
                     id, RpcException.unavailable("too many requests in flight on this connection; retry", 100)));
             return;
@@ -186,7 +224,7 @@ final class ControlConnection implements SocketEndpoint.Handler {
                 LOG.log(Level.WARNING, "method " + name + " failed", e);
                 send(Frames.error(id, RpcException.unavailable("internal error in " + name + "; retry", 1000)));
             } finally {
-                inFlight.decrementAndGet();
+                IN_FLIGHT.decrementAndGet(this);
             }
         });
     }
@@ -211,7 +249,7 @@ final class ControlConnection implements SocketEndpoint.Handler {
             out.close(1008, "invalid handshake: " + message);
             return;
         }
-        if (badFrames.incrementAndGet() > MAX_BAD_FRAMES) {
+        if (BAD_FRAMES.incrementAndGet(this) > MAX_BAD_FRAMES) {
             out.close(1008, "too many invalid frames");
             return;
         }
@@ -220,15 +258,11 @@ final class ControlConnection implements SocketEndpoint.Handler {
 
     /** Sends an event with this connection's next sequence number. */
     void event(String name, JsonNode payload) {
-        send(Frames.event(name, payload, seq.incrementAndGet()));
+        send(Frames.event(name, payload, SEQ.incrementAndGet(this)));
     }
 
     boolean send(String frame) {
         return out.send(frame);
-    }
-
-    void ping() {
-        out.ping();
     }
 
     void close(int code, String reason) {
@@ -245,14 +279,21 @@ final class ControlConnection implements SocketEndpoint.Handler {
     }
 
     /** Subscribes this connection to a session's chat events. */
+    @SuppressWarnings("unchecked")
     void watch(String sessionKey) {
-        if (watched.add(sessionKey)) {
+        Set<String> set = watched;
+        if (set == null) {
+            WATCHED.compareAndSet(this, null, ConcurrentHashMap.newKeySet());
+            set = watched;
+        }
+        if (set.add(sessionKey)) {
             plane.watch(sessionKey, this);
         }
     }
 
     Set<String> watched() {
-        return watched;
+        Set<String> set = watched;
+        return set == null ? Set.of() : set;
     }
 
     Principal principal() {
@@ -268,14 +309,13 @@ final class ControlConnection implements SocketEndpoint.Handler {
         return connectedAtMs;
     }
 
+    /** The id the hello announced (a random UUID); only for an authenticated connection. */
     String connId() {
-        return connId;
+        return new UUID(connIdHigh, connIdLow).toString();
     }
 
     String address() {
-        return remote.getAddress() == null
-                ? remote.getHostString()
-                : remote.getAddress().getHostAddress();
+        return peer == null ? unresolvedPeer : peer.getHostAddress();
     }
 
     private static String truncate(String reason) {

@@ -15,6 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import openclaw.http.SocketEndpoint;
@@ -22,8 +23,18 @@ import openclaw.lifecycle.BuildInfo;
 
 /**
  * The control socket endpoint at {@code /}: checks origins on upgrade, runs one {@link ControlConnection} per socket,
- * keeps the method table, sends {@code tick} events and pings to every authenticated socket, fans chat events out to
- * the sockets watching a session, and announces {@code shutdown} before closing everything. Thread-safe.
+ * keeps the method table, sends {@code tick} events to every authenticated socket, fans chat events out to the sockets
+ * watching a session, and announces {@code shutdown} before closing everything. Thread-safe.
+ *
+ * <p>The tick is the keepalive; the gateway sends no WebSocket pings. OpenClaw's clients watch for ticks (and close
+ * after two missed intervals). On the gateway's side every tick is a write that the peer's TCP stack must acknowledge,
+ * so a peer that is gone fails a later write (at once after a reset, after TCP's retransmission timeout when it
+ * vanished silently) and the socket is closed, which is all a ping found out too, since pongs were never checked. A
+ * ping also cost memory: its pong wakes the socket's parked reader thread, whose saved stack then moves to a new chunk
+ * and leaves the old one as garbage in the old generation (about 1 KiB per socket and ping), which the serial
+ * collector does not reclaim while the heap may still grow: +10 MiB per 30 s at 10,000 idle sockets. (The pongs also
+ * kept Helidon from closing the sockets as idle, since it counts only what a connection receives; the listener now
+ * never does that, see {@code GatewayHttpServer.IDLE_CONNECTION_TIMEOUT}.)
  */
 public final class ControlPlane implements SocketEndpoint, AutoCloseable {
 
@@ -39,6 +50,8 @@ public final class ControlPlane implements SocketEndpoint, AutoCloseable {
 
     /** How long a hello may reuse the health summary and uptime read for an earlier hello. */
     static final long HELLO_FACTS_MAX_AGE_MS = 1000;
+
+    private static final HelloFacts NO_HELLO_FACTS = new HelloFacts(Frames.object(), 0, Long.MIN_VALUE / 2);
 
     /** Tick sends started before the ticking thread lets them run. */
     static final int TICK_BATCH = 64;
@@ -62,7 +75,8 @@ public final class ControlPlane implements SocketEndpoint, AutoCloseable {
     private final ScheduledFuture<?> ticker;
     private final ObjectNode features;
     private final ObjectNode policy;
-    private volatile HelloFacts helloFacts = new HelloFacts(Frames.object(), 0, Long.MIN_VALUE / 2);
+    private volatile HelloFacts helloFacts = NO_HELLO_FACTS;
+    private final ReentrantLock helloFactsRefresh = new ReentrantLock();
 
     public ControlPlane(Settings settings, ControlServices services) {
         this.settings = settings;
@@ -252,19 +266,41 @@ public final class ControlPlane implements SocketEndpoint, AutoCloseable {
 
     /**
      * The store-backed parts of a hello (health summary, uptime), reused for up to {@value #HELLO_FACTS_MAX_AGE_MS}
-     * ms. Reading them takes the store (sessions, migration status): when many clients connect at once (all of them
-     * after a gateway restart) every hello queued for it, parked with a deep stack while its garbage was kept alive
-     * and promoted. The {@code health} and {@code status} methods are always fresh.
+     * ms. Reading them takes the store: when many clients connect at once (all of them after a gateway restart) every
+     * hello queued for it, parked with a deep stack while its garbage was kept alive and promoted. So one hello at a
+     * time reads them while the others take the previous ones, and the uptime is read from the gateway status only
+     * once: that status also asks Flyway for the migration state, which scans the classpath and allocates about 17 MB
+     * per call. The {@code health} and {@code status} methods are always fresh.
      */
     private HelloFacts helloFacts(long now) {
         HelloFacts cached = helloFacts;
-        if (now >= cached.atMillis() && now - cached.atMillis() < HELLO_FACTS_MAX_AGE_MS) {
+        if (isFresh(cached, now)) {
             return cached;
         }
-        HelloFacts fresh = new HelloFacts(
-                InfoMethods.health(services), services.status().get().uptimeMs(), now);
-        helloFacts = fresh;
-        return fresh;
+        if (!helloFactsRefresh.tryLock()) {
+            if (cached != NO_HELLO_FACTS) {
+                return cached; // another hello is reading newer ones
+            }
+            helloFactsRefresh.lock();
+        }
+        try {
+            cached = helloFacts;
+            if (isFresh(cached, now)) {
+                return cached;
+            }
+            long uptimeMs = cached == NO_HELLO_FACTS
+                    ? services.status().get().uptimeMs()
+                    : cached.uptimeMs() + Math.max(0, now - cached.atMillis());
+            HelloFacts fresh = new HelloFacts(InfoMethods.health(services), uptimeMs, now);
+            helloFacts = fresh;
+            return fresh;
+        } finally {
+            helloFactsRefresh.unlock();
+        }
+    }
+
+    private static boolean isFresh(HelloFacts facts, long now) {
+        return now >= facts.atMillis() && now - facts.atMillis() < HELLO_FACTS_MAX_AGE_MS;
     }
 
     /** A health summary (shared read-only between hellos) and the uptime at {@code atMillis}. */
@@ -278,7 +314,6 @@ public final class ControlPlane implements SocketEndpoint, AutoCloseable {
                 Thread.ofVirtual().start(() -> {
                     try {
                         c.event("tick", payload);
-                        c.ping();
                     } catch (RuntimeException e) {
                         LOG.log(Level.FINE, "tick failed", e);
                     }

@@ -87,6 +87,7 @@ final class Handshake {
     private final AuthThrottle throttle;
     private final DeviceTokens devices;
     private final Clock clock;
+    private final SharedValues shared = new SharedValues();
 
     Handshake(GatewayAuth auth, AuthThrottle throttle, DeviceTokens devices, Clock clock) {
         this.auth = auth;
@@ -143,17 +144,18 @@ final class Handshake {
         if (device.isPresent() && method.equals("token")) {
             issued = devices.issueIfNeeded(device.get(), role, scopes);
         }
+        // every authenticated socket keeps its principal: most of its strings are the same for all clients of a kind
         Principal principal = new Principal(
                 protocol,
-                clientId,
-                mode,
-                version,
-                platform,
-                client.path("deviceFamily").asText(""),
+                shared.text(clientId),
+                shared.text(mode),
+                shared.text(version),
+                shared.text(platform),
+                shared.text(client.path("deviceFamily").asText("")),
                 Optional.ofNullable(client.path("instanceId").textValue()),
-                role,
-                List.copyOf(scopes),
-                Set.copyOf(caps),
+                shared.text(role),
+                shared.list(scopes),
+                shared.set(caps),
                 device.map(DeviceIdentity.Verified::deviceId),
                 method);
         return new Result(principal, issued);

@@ -74,6 +74,18 @@ public final class GatewayHttpServer implements AutoCloseable {
     /** Largest WebSocket frame the listener reads (endpoints set lower limits per message). */
     static final int MAX_WS_FRAME = 26_214_400 + 1024;
 
+    /**
+     * How long a connection may receive nothing before Helidon closes it: in effect never. Helidon's idle check (default
+     * 5 minutes, every 2 minutes) counts only what a connection receives, and an idle control socket only sends (a
+     * tick every 30 s), so it closed every quiet control socket after 5 to 7 minutes. Its clients want it open for
+     * hours; their liveness is the tick's write. Idle HTTP keep-alive connections are closed by their clients
+     * (browsers after minutes), and TCP keepalive (on for every accepted socket) finds peers that vanished.
+     */
+    static final Duration IDLE_CONNECTION_TIMEOUT = Duration.ofDays(365L * 100);
+
+    /** How often Helidon looks for idle connections (none ever are, see {@link #IDLE_CONNECTION_TIMEOUT}). */
+    static final Duration IDLE_CONNECTION_CHECK = Duration.ofHours(1);
+
     private final WebServer server;
     private final HttpMetricsFilter metricsFilter;
 
@@ -149,6 +161,8 @@ public final class GatewayHttpServer implements AutoCloseable {
                     // A control socket answers one request with several small frames (res, then events): with
                     // Nagle's algorithm each frame after the first waited for the peer's delayed ACK (40 ms).
                     .connectionOptions(o -> o.tcpNoDelay(true))
+                    .idleConnectionTimeout(IDLE_CONNECTION_TIMEOUT)
+                    .idleConnectionPeriod(IDLE_CONNECTION_CHECK)
                     .addProtocol(WsConfig.builder()
                             .name("websocket")
                             .maxFrameLength(MAX_WS_FRAME)
@@ -183,6 +197,11 @@ public final class GatewayHttpServer implements AutoCloseable {
     /** The bound port (useful with port 0). */
     public int port() {
         return server.port();
+    }
+
+    /** After how long without receiving anything the listener closes a connection. */
+    Duration idleConnectionTimeout() {
+        return server.prototype().idleConnectionTimeout();
     }
 
     /** Requests being handled right now. */

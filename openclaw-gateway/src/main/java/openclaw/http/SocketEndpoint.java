@@ -48,9 +48,6 @@ public interface SocketEndpoint {
          */
         boolean send(String text);
 
-        /** Sends a ping; the peer's pong is not reported. */
-        void ping();
-
         /** Sends a close frame with the code and reason and closes the socket; later sends are dropped. */
         void close(int code, String reason);
 

@@ -203,20 +203,6 @@ final class WebSocketAdapter implements WsListener {
         }
 
         @Override
-        public void ping() {
-            sendLock.lock();
-            try {
-                if (!closed.get() && !closeSent) {
-                    session.ping(BufferData.empty());
-                }
-            } catch (RuntimeException e) {
-                LOG.log(Level.FINE, "ping failed", e);
-            } finally {
-                sendLock.unlock();
-            }
-        }
-
-        @Override
         public void close(int code, String reason) {
             closeSocket(code, reason);
         }

@@ -177,15 +177,18 @@ class ControlCompatIT {
                 RawSocket admin = cli("[\"operator.admin\"]")) {
             JsonNode seen = call(reader, "1", "system-presence", "{}").path("payload");
             assertThat(seen.isArray()).isTrue();
+            // other tests of this class connect with the same instance id (as other clients), and the gateway may not
+            // have seen their sockets close yet: look for this test's two sockets among them
             List<JsonNode> ours = new ArrayList<>();
             seen.forEach(e -> {
-                if (e.path("instanceId").asText().equals(instance)) {
+                if (e.path("instanceId").asText().equals(instance)
+                        && e.path("clientId").asText().equals("cli")) {
                     ours.add(e);
                 }
             });
             assertThat(ours).hasSizeGreaterThanOrEqualTo(2);
-            assertThat(ours.get(0).path("clientId").asText()).isEqualTo("cli");
-            assertThat(ours.get(0).path("deviceFamily").asText()).isEqualTo("Linux");
+            assertThat(ours)
+                    .allSatisfy(e -> assertThat(e.path("deviceFamily").asText()).isEqualTo("Linux"));
             assertThat(seen).allSatisfy(e -> assertThat(e.has("ip")).isFalse());
             JsonNode adminView = call(admin, "2", "system-presence", "{}").path("payload");
             assertThat(adminView)
