@@ -69,6 +69,7 @@ final class WebSocketAdapter implements WsListener {
     @Override
     public void onOpen(WsSession newSession) {
         this.session = newSession;
+        WebSocketReadBuffer.shrink(newSession); // before the first WebSocket read on this (the reader) thread
         SocketAddress address = newSession.socketContext().remotePeer().address();
         InetSocketAddress remote =
                 address instanceof InetSocketAddress inet ? inet : InetSocketAddress.createUnresolved("unknown", 0);
