@@ -26,15 +26,10 @@ import openclaw.lifecycle.BuildInfo;
  * keeps the method table, sends {@code tick} events to every authenticated socket, fans chat events out to the sockets
  * watching a session, and announces {@code shutdown} before closing everything. Thread-safe.
  *
- * <p>The tick is the keepalive; the gateway sends no WebSocket pings. OpenClaw's clients watch for ticks (and close
- * after two missed intervals). On the gateway's side every tick is a write that the peer's TCP stack must acknowledge,
- * so a peer that is gone fails a later write (at once after a reset, after TCP's retransmission timeout when it
- * vanished silently) and the socket is closed, which is all a ping found out too, since pongs were never checked. A
- * ping also cost memory: its pong wakes the socket's parked reader thread, whose saved stack then moves to a new chunk
- * and leaves the old one as garbage in the old generation (about 1 KiB per socket and ping), which the serial
- * collector does not reclaim while the heap may still grow: +10 MiB per 30 s at 10,000 idle sockets. (The pongs also
- * kept Helidon from closing the sockets as idle, since it counts only what a connection receives; the listener now
- * never does that, see {@code GatewayHttpServer.IDLE_CONNECTION_TIMEOUT}.)
+ * <p>The tick (every 30 s) is the keepalive OpenClaw's clients watch for (they close after two missed intervals);
+ * the listener adds WebSocket pings for sockets that have been quiet for minutes (see {@code SocketKeepalive}), whose
+ * pongs prove the peer is still there. Pings at the tick's rate would cost memory: every pong wakes the socket's parked
+ * reader, whose saved stack moves to a new chunk and leaves the old one as old-generation garbage.
  */
 public final class ControlPlane implements SocketEndpoint, AutoCloseable {
 

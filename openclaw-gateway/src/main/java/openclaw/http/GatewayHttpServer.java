@@ -74,24 +74,14 @@ public final class GatewayHttpServer implements AutoCloseable {
     /** Largest WebSocket frame the listener reads (endpoints set lower limits per message). */
     static final int MAX_WS_FRAME = 26_214_400 + 1024;
 
-    /**
-     * How long a connection may receive nothing before Helidon closes it: in effect never. Helidon's idle check (default
-     * 5 minutes, every 2 minutes) counts only what a connection receives, and an idle control socket only sends (a
-     * tick every 30 s), so it closed every quiet control socket after 5 to 7 minutes. Its clients want it open for
-     * hours; their liveness is the tick's write. Idle HTTP keep-alive connections are closed by their clients
-     * (browsers after minutes), and TCP keepalive (on for every accepted socket) finds peers that vanished.
-     */
-    static final Duration IDLE_CONNECTION_TIMEOUT = Duration.ofDays(365L * 100);
-
-    /** How often Helidon looks for idle connections (none ever are, see {@link #IDLE_CONNECTION_TIMEOUT}). */
-    static final Duration IDLE_CONNECTION_CHECK = Duration.ofHours(1);
-
     private final WebServer server;
     private final HttpMetricsFilter metricsFilter;
+    private final SocketKeepalive keepalive;
 
-    private GatewayHttpServer(WebServer server, HttpMetricsFilter metricsFilter) {
+    private GatewayHttpServer(WebServer server, HttpMetricsFilter metricsFilter, SocketKeepalive keepalive) {
         this.server = server;
         this.metricsFilter = metricsFilter;
+        this.keepalive = keepalive;
     }
 
     /**
@@ -106,6 +96,15 @@ public final class GatewayHttpServer implements AutoCloseable {
 
     /** As {@link #start(Settings, Services)}, with extra routes (used by tests that need a slow request). */
     static GatewayHttpServer start(Settings settings, Services services, Consumer<HttpRouting.Builder> extraRoutes) {
+        return start(settings, services, SocketKeepalive.Policy.DEFAULT, extraRoutes);
+    }
+
+    /** As {@link #start(Settings, Services)}, with another keepalive policy and extra routes (for tests). */
+    static GatewayHttpServer start(
+            Settings settings,
+            Services services,
+            SocketKeepalive.Policy keepalivePolicy,
+            Consumer<HttpRouting.Builder> extraRoutes) {
         Callers callers = new Callers(services.auth());
         Set<String> routes = new HashSet<>(ProbeRoutes.PATHS);
         routes.add(AdminRoutes.METRICS);
@@ -150,7 +149,8 @@ public final class GatewayHttpServer implements AutoCloseable {
         new WebChatRoutes().register(routing);
         extraRoutes.accept(routing);
         WsRouting.Builder ws = WsRouting.builder();
-        services.sockets().forEach(e -> ws.endpoint(e.path(), () -> new WebSocketAdapter(e)));
+        SocketKeepalive keepalive = new SocketKeepalive(keepalivePolicy);
+        services.sockets().forEach(e -> ws.endpoint(e.path(), () -> new WebSocketAdapter(e, keepalive)));
         WebServer server;
         try {
             server = WebServer.builder()
@@ -161,8 +161,9 @@ public final class GatewayHttpServer implements AutoCloseable {
                     // A control socket answers one request with several small frames (res, then events): with
                     // Nagle's algorithm each frame after the first waited for the peer's delayed ACK (40 ms).
                     .connectionOptions(o -> o.tcpNoDelay(true))
-                    .idleConnectionTimeout(IDLE_CONNECTION_TIMEOUT)
-                    .idleConnectionPeriod(IDLE_CONNECTION_CHECK)
+                    // closes connections that received nothing for a while; quiet WebSockets are pinged before
+                    .idleConnectionTimeout(keepalivePolicy.idleTimeout())
+                    .idleConnectionPeriod(keepalivePolicy.idleCheckEvery())
                     .addProtocol(WsConfig.builder()
                             .name("websocket")
                             .maxFrameLength(MAX_WS_FRAME)
@@ -172,14 +173,16 @@ public final class GatewayHttpServer implements AutoCloseable {
                     .build()
                     .start();
         } catch (UncheckedIOException | IllegalStateException e) {
+            keepalive.close();
             throw bindFailure(settings, e);
         }
         if (!server.isRunning() || server.port() < 0) {
             // Helidon logs a failed bind and returns a stopped server instead of throwing.
             server.stop();
+            keepalive.close();
             throw bindFailure(settings, new IllegalStateException("the listener did not start", probeBind(settings)));
         }
-        return new GatewayHttpServer(server, metricsFilter);
+        return new GatewayHttpServer(server, metricsFilter, keepalive);
     }
 
     /**
@@ -204,6 +207,11 @@ public final class GatewayHttpServer implements AutoCloseable {
         return server.prototype().idleConnectionTimeout();
     }
 
+    /** Open WebSockets of every endpoint. */
+    int openSockets() {
+        return keepalive.openSockets();
+    }
+
     /** Requests being handled right now. */
     public int inFlight() {
         return metricsFilter.inFlight();
@@ -212,6 +220,7 @@ public final class GatewayHttpServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
+        keepalive.close();
     }
 
     /** Tries the bind ourselves to learn why Helidon could not listen. */

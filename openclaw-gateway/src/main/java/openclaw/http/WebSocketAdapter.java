@@ -24,9 +24,9 @@ import java.util.logging.Logger;
  * Adapts one Helidon WebSocket connection to a {@link SocketEndpoint}: checks the upgrade, joins fragmented text
  * messages up to the handler's size limit (close 1009 beyond it), rejects binary messages (close 1003), sends long
  * messages in 1 KiB fragments, and serialises sends with a lock (never {@code synchronized}, so a blocked write does
- * not pin a carrier thread).
+ * not pin a carrier thread). Quiet sockets get pings from the {@link SocketKeepalive}.
  */
-final class WebSocketAdapter implements WsListener {
+final class WebSocketAdapter implements WsListener, SocketKeepalive.Pingable {
 
     private static final Logger LOG = Logger.getLogger(WebSocketAdapter.class.getName());
 
@@ -36,10 +36,13 @@ final class WebSocketAdapter implements WsListener {
     private static final SocketEndpoint.Upgrade NO_UPGRADE = new SocketEndpoint.Upgrade(Map.of(), "");
 
     private final SocketEndpoint endpoint;
+    private final SocketKeepalive keepalive;
     private final ReentrantLock sendLock = new ReentrantLock();
     private final AtomicBoolean closed = new AtomicBoolean();
     /** Set under {@link #sendLock} once the close frame went out: nothing may follow it on the wire. */
     private volatile boolean closeSent;
+    /** When the last frame (of any kind) arrived; written by the reader thread only. */
+    private volatile long lastReceivedNanos = System.nanoTime();
 
     private SocketEndpoint.Upgrade upgrade = NO_UPGRADE;
     private SocketEndpoint.Handler handler;
@@ -47,8 +50,9 @@ final class WebSocketAdapter implements WsListener {
     private StringBuilder partial;
     private int partialBytes;
 
-    WebSocketAdapter(SocketEndpoint endpoint) {
+    WebSocketAdapter(SocketEndpoint endpoint, SocketKeepalive keepalive) {
         this.endpoint = endpoint;
+        this.keepalive = keepalive;
     }
 
     @Override
@@ -75,10 +79,15 @@ final class WebSocketAdapter implements WsListener {
                 address instanceof InetSocketAddress inet ? inet : InetSocketAddress.createUnresolved("unknown", 0);
         handler = endpoint.open(upgrade, remote, new Out());
         upgrade = NO_UPGRADE; // not needed any more: an idle socket should not keep a copy of its request headers
+        keepalive.opened(this);
+        if (closed.get()) {
+            keepalive.closed(this); // the handler closed it while opening
+        }
     }
 
     @Override
     public void onMessage(WsSession s, String text, boolean last) {
+        lastReceivedNanos = System.nanoTime();
         int bytes = text.length() > handler.maxMessageBytes() / 3
                 ? text.getBytes(StandardCharsets.UTF_8).length
                 : text.length(); // a UTF-8 string takes at most three bytes per char: short ones need no count
@@ -110,7 +119,53 @@ final class WebSocketAdapter implements WsListener {
 
     @Override
     public void onMessage(WsSession s, BufferData buffer, boolean last) {
+        lastReceivedNanos = System.nanoTime();
         closeSocket(1003, "binary frames are not supported; send JSON text frames");
+    }
+
+    @Override
+    public void onPing(WsSession s, BufferData buffer) {
+        lastReceivedNanos = System.nanoTime(); // Helidon answers with the pong itself
+    }
+
+    @Override
+    public void onPong(WsSession s, BufferData buffer) {
+        lastReceivedNanos = System.nanoTime();
+    }
+
+    @Override
+    public long lastReceivedNanos() {
+        return lastReceivedNanos;
+    }
+
+    /**
+     * Sends a ping. A failed write means the connection is gone: Helidon closes idle connections (and its own on
+     * shutdown) without telling the listener, so the handler learns of it here, or from its next send.
+     */
+    @Override
+    public void ping() {
+        sendLock.lock();
+        try {
+            if (closed.get() || closeSent) {
+                return;
+            }
+            session.ping(BufferData.empty());
+            return;
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "ping failed; closing the socket", e);
+        } finally {
+            sendLock.unlock();
+        }
+        terminate();
+    }
+
+    private void terminate() {
+        try {
+            session.terminate();
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "terminate failed", e);
+        }
+        finish(1006, "send failed");
     }
 
     @Override
@@ -144,8 +199,11 @@ final class WebSocketAdapter implements WsListener {
     }
 
     private void finish(int code, String reason) {
-        if (closed.compareAndSet(false, true) && handler != null) {
-            handler.onClose(code, reason == null ? "" : reason);
+        if (closed.compareAndSet(false, true)) {
+            keepalive.closed(this);
+            if (handler != null) {
+                handler.onClose(code, reason == null ? "" : reason);
+            }
         }
     }
 
@@ -211,15 +269,6 @@ final class WebSocketAdapter implements WsListener {
         @Override
         public boolean isOpen() {
             return !closed.get() && !closeSent;
-        }
-
-        private void terminate() {
-            try {
-                session.terminate();
-            } catch (RuntimeException e) {
-                LOG.log(Level.FINE, "terminate failed", e);
-            }
-            finish(1006, "send failed");
         }
     }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
@@ -78,7 +79,12 @@ public final class GatewayRunner {
         if (stopRequested.get()) {
             gateway.shutdown();
         }
-        gateway.awaitTermination();
+        Optional<HeapReclaimer> reclaimer = HeapReclaimer.startIfSerial();
+        try {
+            gateway.awaitTermination();
+        } finally {
+            reclaimer.ifPresent(HeapReclaimer::close);
+        }
         return 0;
     }
 

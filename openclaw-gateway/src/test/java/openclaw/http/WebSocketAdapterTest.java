@@ -109,7 +109,10 @@ class WebSocketAdapterTest {
                     };
                 }
             };
-            WebSocketAdapter adapter = new WebSocketAdapter(endpoint);
+            WebSocketAdapter adapter;
+            try (SocketKeepalive keepalive = new SocketKeepalive(SocketKeepalive.Policy.DEFAULT)) {
+                adapter = new WebSocketAdapter(endpoint, keepalive);
+            }
             RecordingSession session = new RecordingSession();
             adapter.onOpen(session);
             CountDownLatch go = new CountDownLatch(1);
