@@ -8,6 +8,7 @@ import openclaw.config.OpenClawHome;
 import openclaw.server.AgentWiring;
 import openclaw.server.GatewayOptions;
 import openclaw.server.GatewayProcess;
+import openclaw.server.HeapReclaimer;
 
 /**
  * A real gateway for HTTP load scripts: port 0, a throw-away home with the default SQLite store (durable commits),
@@ -32,6 +33,7 @@ public final class ApiGatewayMain {
         GatewayProcess gateway = GatewayProcess.start(options);
         System.out.println(gateway.port() + " " + home.resolve("credentials/gateway.token"));
         System.out.flush();
+        HeapReclaimer.startIfSerial(); // as `openclaw gateway` does
         Runtime.getRuntime().addShutdownHook(new Thread(gateway::shutdown)); // the script ends us with SIGTERM
         Thread.currentThread().join();
     }

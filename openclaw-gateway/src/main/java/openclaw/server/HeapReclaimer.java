@@ -33,7 +33,7 @@ public final class HeapReclaimer implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(HeapReclaimer.class.getName());
 
     /** How often the old generation is looked at. */
-    static final Duration CHECK_EVERY = Duration.ofSeconds(30);
+    static final Duration CHECK_EVERY = Duration.ofSeconds(5);
 
     /** Growth since the last full collection below which nothing is done. */
     static final long MIN_GROWTH_BYTES = 24L << 20;
