@@ -22,7 +22,7 @@ flags=(-XX:+UseSerialGC -Xms16m -XX:MaxNewSize=24m -XX:MinHeapFreeRatio=10 -XX:M
 read -r -a extra <<<"${OPENCLAW_JAVA_OPTS:-}"
 out=$(mktemp)
 "$JAVA_HOME/bin/java" "${flags[@]}" "${extra[@]}" --enable-native-access=ALL-UNNAMED \
-  -cp "bench/target/classes:openclaw-gateway/target/classes:openclaw-sdk/target/classes:$(cat bench/target/classpath.txt)" openclaw.bench.ApiGatewayMain </dev/null >"$out" &
+  -cp "bench/target/classes:openclaw-gateway/target/classes:openclaw-sdk/target/classes:$(cat bench/target/classpath.txt)" openclaw.bench.ApiGatewayMain </dev/null >"$out" 2>/tmp/bench-err.log &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true; rm -f "$out"' EXIT
 for _ in $(seq 1 100); do [ -s "$out" ] && break; sleep 0.1; done

@@ -5,6 +5,15 @@ wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Authorization"] = "Bearer " .. os.getenv("OPENCLAW_BENCH_TOKEN")
 wrk.body = '{"model":"openclaw","messages":[{"role":"system","content":"Be brief."},{"role":"user","content":"Hello, how are you today?"}]}'
 
+-- OPENCLAW_BENCH_PACE_MS > 0: each connection waits that long after a response before its next request, so 64
+-- connections offer a steady rate (about 64 / (pace + latency) per second) instead of as many as the gateway can take.
+local pace = tonumber(os.getenv("OPENCLAW_BENCH_PACE_MS") or "0")
+if pace > 0 then
+  delay = function()
+    return pace
+  end
+end
+
 local statuses = {}
 response = function(status, headers, body)
   statuses[status] = (statuses[status] or 0) + 1

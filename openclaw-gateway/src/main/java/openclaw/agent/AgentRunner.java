@@ -54,8 +54,25 @@ public final class AgentRunner {
         this.services = services;
     }
 
-    /** Runs one turn to its end; events stream to {@code listener} on this thread. */
+    /**
+     * Runs one turn to its end; events stream to {@code listener} on this thread. Returns once everything the turn
+     * wrote is durable.
+     *
+     * @throws openclaw.store.StoreException when the transcript cannot be written
+     */
     public TurnResult run(TurnRequest turn, TurnControl control, Consumer<AgentEvent> listener) {
+        List<TranscriptStore.PendingAppend> started = new ArrayList<>();
+        TurnResult result = run(turn, control, listener, started);
+        // normally committed already: the turn's later writes queued behind these
+        started.forEach(TranscriptStore.PendingAppend::await);
+        return result;
+    }
+
+    private TurnResult run(
+            TurnRequest turn,
+            TurnControl control,
+            Consumer<AgentEvent> listener,
+            List<TranscriptStore.PendingAppend> started) {
         AgentSpec agent = turn.agent();
         SessionRecord session = services.sessions().getOrCreate(turn.sessionKey(), agent.id());
         List<Tool> tools;
@@ -73,7 +90,7 @@ public final class AgentRunner {
         turn.options().clientTools().forEach(t -> clientTools.add(t.name()));
         // Only the current conversation: entries before historyFrom belong to conversations that were reset or expired.
         List<ChatMessage> messages;
-        switch (TurnStart.prepare(services.transcripts(), turn, session)) {
+        switch (TurnStart.prepare(services.transcripts(), turn, session, started)) {
             case TurnStart.Prepared.Rejected r -> {
                 return rejected(agent, r.reason());
             }

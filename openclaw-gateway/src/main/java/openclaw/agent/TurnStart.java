@@ -78,7 +78,16 @@ final class TurnStart {
                 TranscriptCodec.history(transcripts.read(sessionKey, session.historyFrom(), Integer.MAX_VALUE)));
     }
 
-    static Prepared prepare(TranscriptStore transcripts, TurnRequest turn, SessionRecord session) {
+    /**
+     * The conversation the model gets, with the turn's new messages appended to the transcript. The appends are only
+     * started ({@link TranscriptStore#startAppend}) and added to {@code started}: the model call need not wait for
+     * their commit, and the turn awaits them before it reports its result.
+     */
+    static Prepared prepare(
+            TranscriptStore transcripts,
+            TurnRequest turn,
+            SessionRecord session,
+            List<TranscriptStore.PendingAppend> started) {
         List<ChatMessage> messages = history(transcripts, turn.sessionKey(), session);
         List<ChatMessage> seed = messages.isEmpty() ? turn.options().seed() : List.of();
         List<ChatMessage> conversation = new ArrayList<>(messages);
@@ -102,7 +111,7 @@ final class TurnStart {
             }
         }
         for (ChatMessage message : added) {
-            store(transcripts, turn.sessionKey(), message);
+            started.add(store(transcripts, turn.sessionKey(), message));
         }
         messages.addAll(added);
         return new Prepared.Ready(messages);
@@ -136,16 +145,17 @@ final class TurnStart {
         return Optional.empty();
     }
 
-    static void store(TranscriptStore transcripts, String sessionKey, ChatMessage message) {
-        switch (message) {
-            case ChatMessage.User u -> transcripts.append(sessionKey, "user", TranscriptCodec.user(u.text()));
+    private static TranscriptStore.PendingAppend store(
+            TranscriptStore transcripts, String sessionKey, ChatMessage message) {
+        return switch (message) {
+            case ChatMessage.User u -> transcripts.startAppend(sessionKey, "user", TranscriptCodec.user(u.text()));
             case ChatMessage.Assistant a ->
-                transcripts.append(
+                transcripts.startAppend(
                         sessionKey,
                         "assistant",
                         TranscriptCodec.assistant(
                                 a, new ModelRef("client", "history"), new StreamEvent.Usage(0, 0, 0), "imported"));
-            case ChatMessage.ToolResult r -> transcripts.append(sessionKey, "tool", TranscriptCodec.tool(r));
-        }
+            case ChatMessage.ToolResult r -> transcripts.startAppend(sessionKey, "tool", TranscriptCodec.tool(r));
+        };
     }
 }

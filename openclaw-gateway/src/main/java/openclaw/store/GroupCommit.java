@@ -54,6 +54,16 @@ final class GroupCommit implements AutoCloseable {
      * @throws SQLException what {@code work} threw, or why the batch could not commit
      */
     <T> T run(Jdbc.Work<T> work) throws SQLException {
+        return submit(work).await();
+    }
+
+    /**
+     * Queues {@code work} for the next batch and returns at once. Units commit in the order they were queued, so this
+     * one is committed no later than any unit queued after it. Only the calling thread may {@link Pending#await} it.
+     *
+     * @throws SQLException when the store is closed
+     */
+    <T> Pending<T> submit(Jdbc.Work<T> work) throws SQLException {
         if (Thread.currentThread() == thread) {
             throw new IllegalStateException("a write unit must not start another transaction");
         }
@@ -68,7 +78,18 @@ final class GroupCommit implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-        return unit.await();
+        return unit;
+    }
+
+    /** A queued unit's outcome. */
+    interface Pending<T> {
+
+        /**
+         * Parks until the unit's batch ended and returns the unit's result.
+         *
+         * @throws SQLException what the work threw, or why the batch could not commit
+         */
+        T await() throws SQLException;
     }
 
     /** Committed batches so far. */
@@ -187,7 +208,7 @@ final class GroupCommit implements AutoCloseable {
     }
 
     /** One caller's transaction: its work, its outcome, and the caller parked until the outcome is known. */
-    private static final class Unit<T> {
+    private static final class Unit<T> implements Pending<T> {
         private final Jdbc.Work<T> work;
         private final Thread caller = Thread.currentThread();
         private T result;
@@ -226,7 +247,8 @@ final class GroupCommit implements AutoCloseable {
         }
 
         /** Parks until the batch ended; an interrupt is kept for later, the outcome must be known first. */
-        T await() throws SQLException {
+        @Override
+        public T await() throws SQLException {
             boolean interrupted = false;
             while (!done) {
                 LockSupport.park(this);

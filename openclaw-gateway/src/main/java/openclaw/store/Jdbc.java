@@ -40,13 +40,36 @@ final class Jdbc {
         <T> T run(Work<T> work) throws SQLException;
     }
 
+    /** A write that may still be committing. */
+    @FunctionalInterface
+    interface Later<T> {
+
+        /**
+         * Its result, once committed.
+         *
+         * @throws StoreException when it failed
+         */
+        T await();
+    }
+
     private final Access reads;
     private final Access writes;
+    private final Optional<GroupCommit> group;
     private final String where;
 
     Jdbc(Access reads, Access writes, String where) {
+        this(reads, writes, Optional.empty(), where);
+    }
+
+    /** Reads and writes of SQLite: writes through {@code group}, which also takes {@link #inTransactionLater}. */
+    Jdbc(Access reads, GroupCommit group, String where) {
+        this(reads, group::run, Optional.of(group), where);
+    }
+
+    private Jdbc(Access reads, Access writes, Optional<GroupCommit> group, String where) {
         this.reads = reads;
         this.writes = writes;
+        this.group = group;
         this.where = where;
     }
 
@@ -91,6 +114,31 @@ final class Jdbc {
         } catch (SQLException e) {
             throw failure(what, e);
         }
+    }
+
+    /**
+     * Starts {@code work} as {@link #inTransaction} does but returns before it committed where writes are batched
+     * (SQLite): writes commit in the order they were started, so it is durable once any later write returned. The
+     * calling thread must {@link Later#await} it to learn its result or failure. Elsewhere it runs at once.
+     */
+    <T> Later<T> inTransactionLater(String what, Work<T> work) {
+        if (group.isEmpty()) {
+            T result = inTransaction(what, work);
+            return () -> result;
+        }
+        GroupCommit.Pending<T> pending;
+        try {
+            pending = group.get().submit(work);
+        } catch (SQLException e) {
+            throw failure(what, e);
+        }
+        return () -> {
+            try {
+                return pending.await();
+            } catch (SQLException e) {
+                throw failure(what, e);
+            }
+        };
     }
 
     /** One write statement in its own transaction; returns the update count. */

@@ -27,6 +27,7 @@ final class JdbcStore implements Store {
     private final HikariDataSource pool;
     private final Optional<SqliteReaders> readers;
     private final Optional<GroupCommit> groupCommit;
+    private final Optional<WalCheckpointer> checkpointer;
     /** Commits of the PostgreSQL shape, where every write transaction commits on its own. */
     private final AtomicLong pooledCommits = new AtomicLong();
 
@@ -48,10 +49,12 @@ final class JdbcStore implements Store {
             GroupCommit writer = new GroupCommit(pool, "openclaw-sqlite-writer");
             this.readers = Optional.of(read);
             this.groupCommit = Optional.of(writer);
-            this.jdbc = new Jdbc(read, writer::run, url.describe());
+            this.checkpointer = Optional.of(new WalCheckpointer(url.sqliteFile(), WalCheckpointer.EVERY));
+            this.jdbc = new Jdbc(read, writer, url.describe());
         } else {
             this.readers = Optional.empty();
             this.groupCommit = Optional.empty();
+            this.checkpointer = Optional.empty();
             this.jdbc = Jdbc.pooled(pool, url.describe(), pooledCommits);
         }
         this.instance = new JdbcInstanceStore(jdbc, clock);
@@ -162,6 +165,7 @@ final class JdbcStore implements Store {
     public void close() {
         // the writer finishes the transactions already queued before the pools go away
         groupCommit.ifPresent(GroupCommit::close);
+        checkpointer.ifPresent(WalCheckpointer::close);
         readers.ifPresent(SqliteReaders::close);
         pool.close();
     }

@@ -34,10 +34,25 @@ final class JdbcTranscriptStore implements TranscriptStore {
 
     @Override
     public TranscriptEntry append(String sessionKey, String role, String contentJson) {
+        return jdbc.inTransaction(what(sessionKey), appending(sessionKey, role, contentJson));
+    }
+
+    @Override
+    public PendingAppend startAppend(String sessionKey, String role, String contentJson) {
+        Jdbc.Later<TranscriptEntry> later =
+                jdbc.inTransactionLater(what(sessionKey), appending(sessionKey, role, contentJson));
+        return later::await;
+    }
+
+    private static String what(String sessionKey) {
+        return "appending to the transcript of session " + sessionKey;
+    }
+
+    private Jdbc.Work<TranscriptEntry> appending(String sessionKey, String role, String contentJson) {
         Objects.requireNonNull(sessionKey, "sessionKey");
         Objects.requireNonNull(role, "role");
         Objects.requireNonNull(contentJson, "contentJson");
-        return jdbc.inTransaction("appending to the transcript of session " + sessionKey, c -> {
+        return c -> {
             long now = clock.millis(); // taken inside the transaction, so created_at follows seq order
             // two statements instead of lock, MAX(seq), insert, bump: the bump is the lock and yields the seq
             long seq = Jdbc.queryOne(
@@ -51,7 +66,7 @@ final class JdbcTranscriptStore implements TranscriptStore {
                             + ": the session does not exist; create it with SessionStore.getOrCreate first"));
             Jdbc.update(c, insert, sessionKey, seq, role, contentJson, now);
             return new TranscriptEntry(sessionKey, seq, role, contentJson, Instant.ofEpochMilli(now));
-        });
+        };
     }
 
     @Override

@@ -21,7 +21,7 @@ import org.sqlite.SQLiteConfig;
  *       lose the last committed transactions on power loss; "nothing acknowledged is lost" is a product promise and
  *       the gateway commits little data, so durability wins over throughput. {@link GroupCommit} pays that fsync
  *       once per batch of concurrent transactions instead of once per transaction.
- *   <li>{@code wal_autocheckpoint} and {@code journal_size_limit}: see {@link #WAL_AUTOCHECKPOINT_PAGES}.
+ *   <li>{@code wal_autocheckpoint=0} ({@link WalCheckpointer} checkpoints) and {@code journal_size_limit}.
  *   <li>{@code foreign_keys=ON}: transcripts cannot outlive their session.
  *   <li>{@code busy_timeout=5000}: another process (the CLI) may hold the write lock briefly; wait instead of failing.
  *   <li>transactions start with {@code BEGIN IMMEDIATE}, taking the write lock up front, so a read-then-write
@@ -40,12 +40,10 @@ final class SqliteDataSource {
     static final int BUSY_TIMEOUT_MILLIS = 5000;
 
     /**
-     * Checkpoint the WAL into the database file once it holds this many pages (about 40 MB; SQLite's default is 1,000).
-     * A checkpoint copies only the newest version of each page, and a busy gateway rewrites the same session and index
-     * pages in every commit, so rarer checkpoints copy far fewer pages per transaction: about 15 % less CPU per turn
-     * at thousands of turns per second. Durability is unchanged (every commit still fsyncs the WAL).
+     * The writer's automatic checkpoints: off. {@link WalCheckpointer} copies the log into the database file on its
+     * own thread and connection, so no commit waits for a checkpoint.
      */
-    static final int WAL_AUTOCHECKPOINT_PAGES = 10_000;
+    static final int WAL_AUTOCHECKPOINT_PAGES = 0;
 
     /** After a checkpoint, a WAL file larger than this is truncated back to it. */
     static final int JOURNAL_SIZE_LIMIT_BYTES = 64 << 20;

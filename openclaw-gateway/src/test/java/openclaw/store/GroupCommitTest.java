@@ -56,7 +56,7 @@ class GroupCommitTest {
         writerPool = SqliteDataSource.open(file);
         committer = new GroupCommit(writerPool, "test-writer");
         readers = new SqliteReaders(SqliteDataSource.readOnly(file), 2);
-        Jdbc jdbc = new Jdbc(readers, committer::run, "test database");
+        Jdbc jdbc = new Jdbc(readers, committer, "test database");
         sessions = new JdbcSessionStore(jdbc, Clock.systemUTC());
         transcripts = new JdbcTranscriptStore(jdbc, Clock.systemUTC(), StoreKind.SQLITE);
     }
@@ -154,6 +154,25 @@ class GroupCommitTest {
         assertThat(sessions.find("s").orElseThrow().entryCount()).isEqualTo(3);
         assertThat(committer.batches()).isEqualTo(2);
         assertThat(committer.units()).isEqualTo(4); // the parked unit and three appends
+    }
+
+    @Test
+    void a_started_append_returns_before_its_commit_and_is_durable_once_a_later_write_returned() throws Exception {
+        Future<Integer> parked = parkWriter();
+
+        TranscriptStore.PendingAppend started = transcripts.startAppend("s", "user", "{\"n\":1}");
+        TranscriptStore.PendingAppend broken = transcripts.startAppend("s", "user", "{not json");
+        Future<TranscriptEntry> later = queue(() -> transcripts.append("s", "assistant", "{\"n\":2}"));
+        assertThat(rows("SELECT COUNT(*) FROM transcript_entries")).isZero();
+
+        unparkWriter.countDown();
+
+        assertThat(parked.get()).isEqualTo(1);
+        assertThat(later.get(10, TimeUnit.SECONDS).seq()).isEqualTo(2);
+        assertThat(rows("SELECT COUNT(*) FROM transcript_entries WHERE seq = 1 AND role = 'user'"))
+                .isOne();
+        assertThat(started.await().seq()).isEqualTo(1);
+        assertThatThrownBy(broken::await).isInstanceOf(StoreException.class).hasMessageContaining("session s");
     }
 
     @Test
