@@ -17,7 +17,7 @@ mvn -B -q -pl bench -am install -DskipTests -Djacoco.skip=true -Dcheckstyle.skip
   -Denforcer.skip=true
 mvn -B -q -pl bench dependency:build-classpath -Dmdep.outputFile="$root/bench/target/classpath.txt"
 # The launcher's server flags (see ./openclaw), so memory figures match a real gateway.
-flags=(-XX:+UseSerialGC -Xms16m -XX:MaxNewSize=24m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30
+flags=(-XX:+UseSerialGC -Xms16m -XX:MaxNewSize=16m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30
   -XX:-ShrinkHeapInSteps -XX:TrimNativeHeapInterval=5000 -Xlog:disable -Xlog:all=warning:stderr)
 read -r -a extra <<<"${OPENCLAW_JAVA_OPTS:-}"
 out=$(mktemp)

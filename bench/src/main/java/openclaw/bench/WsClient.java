@@ -15,6 +15,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A minimal blocking RFC 6455 client for load tests: one socket, text frames only, pings answered with pongs. Much
@@ -22,6 +23,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * one load process can hold ten thousand of them. Not thread-safe: one thread reads and writes.
  */
 final class WsClient implements AutoCloseable {
+
+    /** Pings answered by all clients of this JVM. */
+    static final AtomicLong PINGS_ANSWERED = new AtomicLong();
 
     private static final String GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
 
@@ -114,7 +118,10 @@ final class WsClient implements AutoCloseable {
                 case 0x8 -> {
                     return Optional.empty();
                 }
-                case 0x9 -> writeFrame(0xA, payload);
+                case 0x9 -> {
+                    PINGS_ANSWERED.incrementAndGet();
+                    writeFrame(0xA, payload);
+                }
                 case 0xA -> {}
                 default -> {
                     message.write(payload);

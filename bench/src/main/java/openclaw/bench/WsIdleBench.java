@@ -88,8 +88,8 @@ public final class WsIdleBench {
             long rss = gateway.rssKib();
             peak = Math.max(peak, rss);
             System.out.printf(
-                    "  idle %3d s: RSS %s, ticks received %d, sockets closed by the gateway %d%n",
-                    s, mib(rss), ticks.get(), dropped.get());
+                    "  idle %3d s: RSS %s, ticks received %d, pings answered %d, sockets closed by the gateway %d%n",
+                    s, mib(rss), ticks.get(), WsClient.PINGS_ANSWERED.get(), dropped.get());
         }
         long atEnd = gateway.rssKib();
         System.out.println("  "
