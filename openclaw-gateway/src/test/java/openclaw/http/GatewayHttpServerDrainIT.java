@@ -17,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import openclaw.auth.GatewayAuth;
 import openclaw.config.AuthMode;
 import openclaw.lifecycle.GatewayLifecycle;
-import openclaw.lifecycle.GatewayStatus;
 import openclaw.metrics.GatewayMetrics;
 import org.junit.jupiter.api.Test;
 
@@ -31,16 +30,7 @@ class GatewayHttpServerDrainIT {
                 lifecycle,
                 new GatewayAuth(AuthMode.NONE, Optional.empty()),
                 new GatewayMetrics(),
-                () -> new GatewayStatus(
-                        "v",
-                        "s",
-                        1,
-                        0,
-                        "started",
-                        "127.0.0.1",
-                        0,
-                        "none",
-                        new GatewayStatus.Storage("sqlite", "x", 1, 1)));
+                TestStatus.started("none"));
         lifecycle.markStarted();
         return GatewayHttpServer.start(
                 new GatewayHttpServer.Settings("127.0.0.1", 0, drain),

@@ -21,7 +21,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import openclaw.auth.GatewayAuth;
 import openclaw.config.AuthMode;
 import openclaw.lifecycle.GatewayLifecycle;
-import openclaw.lifecycle.GatewayStatus;
 import openclaw.metrics.GatewayMetrics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -108,16 +107,7 @@ class SocketKeepaliveIT {
                 lifecycle,
                 new GatewayAuth(AuthMode.NONE, Optional.empty()),
                 new GatewayMetrics(),
-                () -> new GatewayStatus(
-                        "v",
-                        "s",
-                        1,
-                        0,
-                        "started",
-                        "127.0.0.1",
-                        0,
-                        "none",
-                        new GatewayStatus.Storage("sqlite", "x", 1, 1)),
+                TestStatus.started("none"),
                 List.of(new EchoEndpoint()));
         lifecycle.markStarted();
         return GatewayHttpServer.start(

@@ -13,7 +13,6 @@ import openclaw.auth.GatewayAuth;
 import openclaw.auth.GatewayToken;
 import openclaw.config.AuthMode;
 import openclaw.lifecycle.GatewayLifecycle;
-import openclaw.lifecycle.GatewayStatus;
 import openclaw.metrics.GatewayMetrics;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,16 +34,7 @@ class WebChatRoutesIT {
                 new GatewayAuth(
                         AuthMode.TOKEN, Optional.of(new GatewayToken("secret-token", GatewayToken.Source.CONFIG))),
                 new GatewayMetrics(),
-                () -> new GatewayStatus(
-                        "v",
-                        "s",
-                        1,
-                        0,
-                        "started",
-                        "127.0.0.1",
-                        0,
-                        "token",
-                        new GatewayStatus.Storage("sqlite", "x", 1, 1)));
+                TestStatus.started("token"));
         server = GatewayHttpServer.start(
                 new GatewayHttpServer.Settings("127.0.0.1", 0, Duration.ofSeconds(1)), services);
     }
