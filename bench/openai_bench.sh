@@ -17,18 +17,38 @@ mvn -B -q -pl bench -am install -DskipTests -Djacoco.skip=true -Dcheckstyle.skip
   -Denforcer.skip=true
 mvn -B -q -pl bench dependency:build-classpath -Dmdep.outputFile="$root/bench/target/classpath.txt"
 # The launcher's server flags (see ./openclaw), so memory figures match a real gateway.
-flags=(-XX:+UseSerialGC -Xms16m -XX:MaxNewSize=16m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30
+flags=(-XX:+UseSerialGC -Xms16m -XX:NewSize=5m -XX:NewRatio=1 -XX:MaxNewSize=16m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30
   -XX:-ShrinkHeapInSteps -XX:TrimNativeHeapInterval=5000 -Xlog:disable -Xlog:all=warning:stderr)
 read -r -a extra <<<"${OPENCLAW_JAVA_OPTS:-}"
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" # as the launcher sets it
 out=$(mktemp)
-"$JAVA_HOME/bin/java" "${flags[@]}" "${extra[@]}" --enable-native-access=ALL-UNNAMED \
-  -cp "bench/target/classes:openclaw-gateway/target/classes:openclaw-sdk/target/classes:$(cat bench/target/classpath.txt)" openclaw.bench.ApiGatewayMain </dev/null >"$out" 2>/tmp/bench-err.log &
-pid=$!
+# The packaged jar (as the launcher runs it) plus the bench classes, with a JDK AOT cache trained for exactly this
+# class path and these flags, as the launcher keeps one: without it the JVM starts ~20 MiB larger.
+jmh=$(tr ':' '\n' <bench/target/classpath.txt | grep '/jmh-core-' | head -1)
+cp="openclaw-gateway/target/openclaw-gateway.jar:$(ls bench/target/openclaw-bench-*.jar | head -1):$jmh"
+cache="bench/target/api-gateway-$( (echo "${flags[*]} ${extra[*]}"; cat openclaw-gateway/target/openclaw-gateway.jar \
+  bench/target/openclaw-bench-*.jar) | sha256sum | cut -c1-16).aot"
+start_gateway() { # [extra JVM options...]
+  "$JAVA_HOME/bin/java" "${flags[@]}" "$@" "${extra[@]}" --enable-native-access=ALL-UNNAMED -cp "$cp" \
+    openclaw.bench.ApiGatewayMain </dev/null >"$out" &
+  pid=$!
+  for _ in $(seq 1 100); do [ -s "$out" ] && break; sleep 0.1; done
+  read -r port tokenfile <"$out"
+  OPENCLAW_BENCH_TOKEN=$(cat "$tokenfile"); export OPENCLAW_BENCH_TOKEN
+  url="http://127.0.0.1:$port/v1/chat/completions"
+}
+if [ ! -f "$cache" ] && [ -z "${BENCH_NO_AOT:-}" ]; then
+  echo "== training the AOT cache $cache (10 s of load)"
+  rm -f bench/target/api-gateway-*.aot
+  start_gateway -XX:AOTCacheOutput="$cache"
+  wrk -t"$threads" -c"$connections" -d10s -s bench/openai_chat.lua "$url" >/dev/null
+  kill -TERM $pid; wait $pid || true
+  : >"$out"
+fi
+aot=()
+[ -f "$cache" ] && [ -z "${BENCH_NO_AOT:-}" ] && aot=(-XX:AOTCache="$cache")
+start_gateway "${aot[@]}"
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true; rm -f "$out"' EXIT
-for _ in $(seq 1 100); do [ -s "$out" ] && break; sleep 0.1; done
-read -r port tokenfile <"$out"
-OPENCLAW_BENCH_TOKEN=$(cat "$tokenfile"); export OPENCLAW_BENCH_TOKEN
-url="http://127.0.0.1:$port/v1/chat/completions"
 # One checked request first: a wrong token would only show up as wrk "status" errors.
 curl -sf -o /dev/null -H "Authorization: Bearer $OPENCLAW_BENCH_TOKEN" -H 'Content-Type: application/json' \
   -d '{"model":"openclaw","messages":[{"role":"user","content":"hi"}]}' "$url" || { echo "probe request failed" >&2; exit 1; }

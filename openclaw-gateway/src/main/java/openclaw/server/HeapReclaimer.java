@@ -33,10 +33,10 @@ public final class HeapReclaimer implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(HeapReclaimer.class.getName());
 
     /** How often the old generation is looked at. */
-    static final Duration CHECK_EVERY = Duration.ofSeconds(5);
+    static final Duration CHECK_EVERY = Duration.ofSeconds(1);
 
     /** Growth since the last full collection below which nothing is done. */
-    static final long MIN_GROWTH_BYTES = 24L << 20;
+    static final long MIN_GROWTH_BYTES = 16L << 20;
 
     private final MemoryPoolMXBean oldGen;
     private final ScheduledExecutorService timer;

@@ -11,10 +11,10 @@ class HeapReclaimerTest {
 
     @Test
     void a_small_old_generation_is_left_alone_until_it_grew_by_the_minimum() {
-        assertThat(HeapReclaimer.due(20 * MIB, 0)).isFalse();
-        assertThat(HeapReclaimer.due(24 * MIB, 0)).isTrue();
+        assertThat(HeapReclaimer.due(15 * MIB, 0)).isFalse();
+        assertThat(HeapReclaimer.due(16 * MIB, 0)).isTrue();
         assertThat(HeapReclaimer.due(40 * MIB, 30 * MIB)).isFalse();
-        assertThat(HeapReclaimer.due(54 * MIB, 30 * MIB)).isTrue();
+        assertThat(HeapReclaimer.due(46 * MIB, 30 * MIB)).isTrue();
     }
 
     @Test
