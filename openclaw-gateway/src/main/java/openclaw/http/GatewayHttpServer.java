@@ -112,6 +112,7 @@ public final class GatewayHttpServer implements AutoCloseable {
         services.apis().forEach(api -> routes.add(api.prefix()));
         HttpMetricsFilter metricsFilter =
                 new HttpMetricsFilter(services.metrics().registry(), routes);
+        RefusedUpgrades refused = new RefusedUpgrades(services.sockets());
         HttpRouting.Builder routing = HttpRouting.builder()
                 .addFilter(metricsFilter)
                 .addFilter((chain, req, res) -> {
@@ -131,14 +132,7 @@ public final class GatewayHttpServer implements AutoCloseable {
                             .map(u -> u.equalsIgnoreCase("websocket"))
                             .orElse(false)) {
                         // A WebSocket upgrade reaches HTTP routing only when its endpoint refused it.
-                        Responses.error(
-                                res,
-                                Status.FORBIDDEN_403,
-                                "invalid_request_error",
-                                "upgrade_refused",
-                                "websocket upgrade refused: the Origin is not allowed (see [gateway.controlUi]"
-                                        + " allowedOrigins), the credentials are missing or invalid, or the gateway"
-                                        + " is still starting");
+                        refused.answer(req, res);
                         return;
                     }
                     chain.proceed();

@@ -22,6 +22,21 @@ public interface SocketEndpoint {
      */
     Optional<String> refuse(Upgrade upgrade);
 
+    /**
+     * How to answer an upgrade that {@link #refuse} refused, called on the HTTP path where the client's address is
+     * known (so an endpoint can count failed credentials against it). Empty for the listener's generic 403.
+     */
+    default Optional<Refusal> refusal(Upgrade upgrade, InetSocketAddress remote) {
+        return Optional.empty();
+    }
+
+    /**
+     * The HTTP answer to a refused upgrade, sent as an OpenAI-style error envelope.
+     *
+     * @param retryAfterSeconds for a {@code Retry-After} header; 0 for none
+     */
+    record Refusal(int status, String type, String code, String message, long retryAfterSeconds) {}
+
     /** Called once the socket is open; {@code out} sends to and closes this socket. */
     Handler open(Upgrade upgrade, InetSocketAddress remote, Outbound out);
 

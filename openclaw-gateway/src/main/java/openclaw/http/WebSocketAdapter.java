@@ -57,17 +57,22 @@ final class WebSocketAdapter implements WsListener, SocketKeepalive.Pingable {
 
     @Override
     public Optional<Headers> onHttpUpgrade(HttpPrologue prologue, Headers headers) throws WsUpgradeException {
-        Map<String, String> copy = new HashMap<>();
-        for (Header h : headers) {
-            copy.putIfAbsent(h.name().toLowerCase(Locale.ROOT), h.get());
-        }
-        upgrade = new SocketEndpoint.Upgrade(
-                Map.copyOf(copy), headers.first(HeaderNames.HOST).orElse(""));
+        upgrade = upgradeOf(headers);
         Optional<String> refusal = endpoint.refuse(upgrade);
         if (refusal.isPresent()) {
             throw new WsUpgradeException(refusal.get());
         }
         return Optional.empty();
+    }
+
+    /** The upgrade request as endpoints see it: header names lower-cased, the first value of each. */
+    static SocketEndpoint.Upgrade upgradeOf(Headers headers) {
+        Map<String, String> copy = new HashMap<>();
+        for (Header h : headers) {
+            copy.putIfAbsent(h.name().toLowerCase(Locale.ROOT), h.get());
+        }
+        return new SocketEndpoint.Upgrade(
+                Map.copyOf(copy), headers.first(HeaderNames.HOST).orElse(""));
     }
 
     @Override

@@ -128,6 +128,11 @@ final class ResponsesConnection implements SocketEndpoint.Handler {
     }
 
     private void sendError(ApiError e) {
+        out.send(errorFrame(e));
+    }
+
+    /** The socket's error frame: {@code {"type":"error","status",error:{type,code,message,param}}}. */
+    static String errorFrame(ApiError e) {
         ObjectNode frame =
                 ApiResponses.MAPPER.createObjectNode().put("type", "error").put("status", e.status());
         ObjectNode error = frame.putObject("error");
@@ -135,7 +140,7 @@ final class ResponsesConnection implements SocketEndpoint.Handler {
         error.put("code", e.code().orElse(null));
         error.put("message", e.getMessage());
         error.put("param", e.param().orElse(null));
-        out.send(frame.toString());
+        return frame.toString();
     }
 
     private void count(int status) {

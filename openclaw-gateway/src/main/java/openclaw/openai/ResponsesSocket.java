@@ -14,8 +14,10 @@ import openclaw.http.SocketEndpoint;
  * The Responses API's WebSocket mode on {@code /v1/responses} (the URL the official SDKs derive from the base URL).
  * An upgrade needs {@code Authorization: Bearer} with the gateway token or an API key of scope {@code chat} (or
  * {@code admin}), and a browser {@code Origin} the gateway allows, as for the control socket. Each accepted socket gets
- * a {@link ResponsesConnection}. Refusals are not counted by the failed-auth throttle: the upgrade does not tell the
- * client's address. Thread-safe.
+ * a {@link ResponsesConnection}. A refused upgrade is answered as the HTTP API answers the same credentials (401, 403
+ * for a key without scope {@code chat}, 429 with {@code Retry-After} once the address is locked out), and counts
+ * against the gateway's failed-auth throttle; a locked-out address that upgrades with valid credentials gets an
+ * error event and close 1008. Thread-safe.
  */
 final class ResponsesSocket implements SocketEndpoint {
 
@@ -83,12 +85,59 @@ final class ResponsesSocket implements SocketEndpoint {
     }
 
     @Override
+    public Optional<Refusal> refusal(Upgrade upgrade, InetSocketAddress remote) {
+        Optional<String> origin = origins.apply(upgrade);
+        if (origin.isPresent()) {
+            return Optional.of(new Refusal(403, "invalid_request_error", "origin_not_allowed", origin.get(), 0));
+        }
+        ApiError error;
+        try {
+            ApiCall.Caller caller = new ApiAuth(context).authenticate(upgrade.header("authorization"), address(remote));
+            error = ApiError.forbidden("API key '" + caller.name() + "' may not use the Responses API; it needs"
+                    + " scope chat or admin (openclaw apikeys create --scope chat)");
+        } catch (ApiError e) {
+            error = e;
+        }
+        return Optional.of(new Refusal(
+                error.status(),
+                error.type(),
+                error.code().orElse("upgrade_refused"),
+                error.getMessage(),
+                error.retryAfterSeconds()));
+    }
+
+    @Override
     public Handler open(Upgrade upgrade, InetSocketAddress remote, Outbound out) {
+        Optional<Duration> locked = context.throttle().lockedOut(address(remote));
+        if (locked.isPresent()) {
+            // valid credentials, but this address has failed too often: no turns for it until the lockout ends
+            out.send(ResponsesConnection.errorFrame(ApiError.rateLimited(
+                    "Too many failed authentication attempts from this address; retry after "
+                            + locked.get().toSeconds() + " s.",
+                    locked.get().toSeconds())));
+            out.close(1008, "locked out");
+            return new Handler() {
+                @Override
+                public void onText(String message) {} // the socket is closed
+
+                @Override
+                public int maxMessageBytes() {
+                    return 1024;
+                }
+
+                @Override
+                public void onClose(int code, String reason) {}
+            };
+        }
         String caller = caller(upgrade).map(ApiCall.Caller::name).orElse("unknown");
         ResponsesConnection connection = new ResponsesConnection(
                 new ResponsesConnection.Services(context, metrics, turn, caller), upgrade.headers(), out);
         connection.limitAge(TIMER, maxAge);
         return connection;
+    }
+
+    private static String address(InetSocketAddress remote) {
+        return remote.getAddress() != null ? remote.getAddress().getHostAddress() : remote.getHostString();
     }
 
     /** The caller an upgrade authenticates as, if its credentials are valid and may use the Responses API. */

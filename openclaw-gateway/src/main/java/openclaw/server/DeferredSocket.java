@@ -34,6 +34,12 @@ final class DeferredSocket implements SocketEndpoint {
     }
 
     @Override
+    public Optional<Refusal> refusal(Upgrade upgrade, InetSocketAddress remote) {
+        SocketEndpoint t = target.get();
+        return t == null ? Optional.empty() : t.refusal(upgrade, remote);
+    }
+
+    @Override
     public Handler open(Upgrade upgrade, InetSocketAddress remote, Outbound out) {
         return target.get().open(upgrade, remote, out);
     }

@@ -252,12 +252,12 @@ class ResponsesSocketIT {
     }
 
     @Test
-    void upgrades_with_a_bad_token_or_a_foreign_browser_origin_are_refused() throws Exception {
-        assertRefused(() -> Client.connect(gateway, "wrong-token"));
-        assertRefused(() -> Client.connect(gateway, gateway.token(), "Origin", "https://evil.example"));
+    void upgrades_with_a_bad_token_a_foreign_browser_origin_or_a_key_without_chat_scope_are_refused() throws Exception {
+        assertRefused(401, () -> Client.connect(gateway, "wrong-token"));
+        assertRefused(403, () -> Client.connect(gateway, gateway.token(), "Origin", "https://evil.example"));
         ApiKeys keys = new ApiKeys(gateway.process.store().keyValues(), java.time.Clock.systemUTC());
         String assistants = keys.create("ws-assistants", Scope.ASSISTANTS).secret();
-        assertRefused(() -> Client.connect(gateway, assistants));
+        assertRefused(403, () -> Client.connect(gateway, assistants));
         String chat = keys.create("ws-chat", Scope.CHAT).secret();
         try (Client c = Client.connect(gateway, chat)) {
             c.send("{\"type\":\"response.create\",\"model\":\"openclaw\",\"input\":\"with a key\"}");
@@ -265,17 +265,17 @@ class ResponsesSocketIT {
         }
     }
 
-    private interface Connect {
+    interface Connect {
         Client run() throws Exception;
     }
 
-    private static void assertRefused(Connect connect) {
+    static void assertRefused(int status, Connect connect) {
         assertThatThrownBy(connect::run)
                 .isInstanceOf(ExecutionException.class)
                 .cause()
                 .isInstanceOfSatisfying(
                         WebSocketHandshakeException.class,
-                        e -> assertThat(e.getResponse().statusCode()).isEqualTo(403));
+                        e -> assertThat(e.getResponse().statusCode()).isEqualTo(status));
     }
 
     @Test
