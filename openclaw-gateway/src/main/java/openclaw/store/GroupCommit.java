@@ -27,7 +27,7 @@ import javax.sql.DataSource;
  * carrier; callers wait by parking, so virtual threads stay unpinned. Units must not start another transaction (the
  * writer would wait for itself): that fails at once. Owned and closed by {@link JdbcStore}; thread-safe.
  */
-final class GroupCommit implements AutoCloseable {
+final class GroupCommit implements Jdbc.Access, AutoCloseable {
 
     /** The most units in one transaction; bounds how long a batch holds the write lock. */
     static final int MAX_BATCH = 256;
@@ -53,17 +53,19 @@ final class GroupCommit implements AutoCloseable {
      *
      * @throws SQLException what {@code work} threw, or why the batch could not commit
      */
-    <T> T run(Jdbc.Work<T> work) throws SQLException {
-        return submit(work).await();
+    @Override
+    public <T> T run(Jdbc.Work<T> work) throws SQLException {
+        return start(work).await();
     }
 
     /**
      * Queues {@code work} for the next batch and returns at once. Units commit in the order they were queued, so this
-     * one is committed no later than any unit queued after it. Only the calling thread may {@link Pending#await} it.
+     * one is committed no later than any unit queued after it. Only the calling thread may await it.
      *
      * @throws SQLException when the store is closed
      */
-    <T> Pending<T> submit(Jdbc.Work<T> work) throws SQLException {
+    @Override
+    public <T> Jdbc.Pending<T> start(Jdbc.Work<T> work) throws SQLException {
         if (Thread.currentThread() == thread) {
             throw new IllegalStateException("a write unit must not start another transaction");
         }
@@ -79,17 +81,6 @@ final class GroupCommit implements AutoCloseable {
             lock.unlock();
         }
         return unit;
-    }
-
-    /** A queued unit's outcome. */
-    interface Pending<T> {
-
-        /**
-         * Parks until the unit's batch ended and returns the unit's result.
-         *
-         * @throws SQLException what the work threw, or why the batch could not commit
-         */
-        T await() throws SQLException;
     }
 
     /** Committed batches so far. */
@@ -208,7 +199,7 @@ final class GroupCommit implements AutoCloseable {
     }
 
     /** One caller's transaction: its work, its outcome, and the caller parked until the outcome is known. */
-    private static final class Unit<T> implements Pending<T> {
+    private static final class Unit<T> implements Jdbc.Pending<T> {
         private final Jdbc.Work<T> work;
         private final Thread caller = Thread.currentThread();
         private T result;

@@ -35,9 +35,29 @@ final class Jdbc {
     }
 
     /** Lends a connection to work: in autocommit mode for reads, inside a transaction for writes. */
-    @FunctionalInterface
     interface Access {
         <T> T run(Work<T> work) throws SQLException;
+
+        /**
+         * Starts {@code work} and returns before it finished where this access batches work ({@link GroupCommit});
+         * here it runs at once. Only the calling thread may {@link Pending#await} the result.
+         */
+        default <T> Pending<T> start(Work<T> work) throws SQLException {
+            T result = run(work);
+            return () -> result;
+        }
+    }
+
+    /** Started work's outcome. */
+    @FunctionalInterface
+    interface Pending<T> {
+
+        /**
+         * Parks until the work ended and returns its result.
+         *
+         * @throws SQLException what the work threw, or why its transaction could not commit
+         */
+        T await() throws SQLException;
     }
 
     /** A write that may still be committing. */
@@ -54,22 +74,11 @@ final class Jdbc {
 
     private final Access reads;
     private final Access writes;
-    private final Optional<GroupCommit> group;
     private final String where;
 
     Jdbc(Access reads, Access writes, String where) {
-        this(reads, writes, Optional.empty(), where);
-    }
-
-    /** Reads and writes of SQLite: writes through {@code group}, which also takes {@link #inTransactionLater}. */
-    Jdbc(Access reads, GroupCommit group, String where) {
-        this(reads, group::run, Optional.of(group), where);
-    }
-
-    private Jdbc(Access reads, Access writes, Optional<GroupCommit> group, String where) {
         this.reads = reads;
         this.writes = writes;
-        this.group = group;
         this.where = where;
     }
 
@@ -122,13 +131,9 @@ final class Jdbc {
      * calling thread must {@link Later#await} it to learn its result or failure. Elsewhere it runs at once.
      */
     <T> Later<T> inTransactionLater(String what, Work<T> work) {
-        if (group.isEmpty()) {
-            T result = inTransaction(what, work);
-            return () -> result;
-        }
-        GroupCommit.Pending<T> pending;
+        Pending<T> pending;
         try {
-            pending = group.get().submit(work);
+            pending = writes.start(work);
         } catch (SQLException e) {
             throw failure(what, e);
         }
