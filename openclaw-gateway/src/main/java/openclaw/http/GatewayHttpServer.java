@@ -157,7 +157,7 @@ public final class GatewayHttpServer implements AutoCloseable {
                     .connectionOptions(o -> o.tcpNoDelay(true))
                     // closes connections that received nothing for a while; quiet WebSockets are pinged before
                     .idleConnectionTimeout(keepalivePolicy.idleTimeout())
-                    .idleConnectionPeriod(keepalivePolicy.idleCheckEvery())
+                    .idleConnectionPeriod(keepalivePolicy.checkEvery())
                     .addProtocol(WsConfig.builder()
                             .name("websocket")
                             .maxFrameLength(MAX_WS_FRAME)
@@ -194,11 +194,6 @@ public final class GatewayHttpServer implements AutoCloseable {
     /** The bound port (useful with port 0). */
     public int port() {
         return server.port();
-    }
-
-    /** After how long without receiving anything the listener closes a connection. */
-    Duration idleConnectionTimeout() {
-        return server.prototype().idleConnectionTimeout();
     }
 
     /** Open WebSockets of every endpoint. */

@@ -7,8 +7,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Server pings for every open WebSocket (control plane and Responses sockets), sent only to sockets that have been
@@ -25,8 +23,6 @@ import java.util.logging.Logger;
  */
 final class SocketKeepalive implements AutoCloseable {
 
-    private static final Logger LOG = Logger.getLogger(SocketKeepalive.class.getName());
-
     /** Pings started before the round lets them run. */
     private static final int BATCH = 64;
 
@@ -34,7 +30,7 @@ final class SocketKeepalive implements AutoCloseable {
      * When to ping and when the listener gives up on a connection.
      *
      * @param pingWhenQuietFor a socket that received nothing for this long gets a ping
-     * @param checkEvery how often sockets are looked at
+     * @param checkEvery how often sockets are looked at, for pings and for the idle timeout
      * @param idleTimeout the listener closes a connection that received nothing for this long (Helidon's idle check;
      *     plain HTTP keep-alive connections too)
      */
@@ -50,11 +46,6 @@ final class SocketKeepalive implements AutoCloseable {
             if (pingWhenQuietFor.plus(checkEvery).compareTo(idleTimeout) >= 0) {
                 throw new IllegalArgumentException("a quiet socket must be pinged before the idle timeout closes it");
             }
-        }
-
-        /** How often the listener looks for idle connections. */
-        Duration idleCheckEvery() {
-            return checkEvery;
         }
     }
 
@@ -78,10 +69,6 @@ final class SocketKeepalive implements AutoCloseable {
                 Thread.ofPlatform().name("ws-keepalive").daemon().factory());
         long every = policy.checkEvery().toMillis();
         timer.scheduleAtFixedRate(this::round, every, every, TimeUnit.MILLISECONDS);
-    }
-
-    Policy policy() {
-        return policy;
     }
 
     void opened(Pingable socket) {
@@ -114,7 +101,6 @@ final class SocketKeepalive implements AutoCloseable {
                     Thread.yield();
                 }
             }
-            LOG.log(Level.FINEST, () -> "pinged quiet sockets: " + open.size() + " open");
         });
     }
 
