@@ -28,22 +28,12 @@ final class ApiAuth {
         if (locked.isPresent()) {
             throw tooMany(locked.get());
         }
-        if (context.auth().mode() == AuthMode.NONE) {
-            return new ApiCall.Caller(GATEWAY_TOKEN, Scope.ADMIN);
-        }
-        Optional<String> bearer = authorization
-                .map(String::strip)
-                .filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7))
-                .map(h -> h.substring(7).strip());
-        if (bearer.isEmpty() || bearer.get().isEmpty()) {
+        if (context.auth().mode() != AuthMode.NONE && bearer(authorization).isEmpty()) {
             throw ApiError.unauthorized("You didn't provide an API key. You need to provide your API key in an"
                     + " Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY): the gateway"
                     + " token or a key from 'openclaw apikeys create'.");
         }
-        String secret = bearer.get();
-        Optional<ApiCall.Caller> caller = context.auth().authorizeToken(secret)
-                ? Optional.of(new ApiCall.Caller(GATEWAY_TOKEN, Scope.ADMIN))
-                : context.keys().verify(secret).map(k -> new ApiCall.Caller(k.name(), k.scope()));
+        Optional<ApiCall.Caller> caller = identify(authorization);
         if (caller.isPresent()) {
             context.throttle().success(address);
             return caller.get();
@@ -56,7 +46,34 @@ final class ApiAuth {
                 + " create'; list keys with 'openclaw apikeys list'.");
     }
 
-    private static ApiError tooMany(Duration wait) {
+    /**
+     * The caller {@code authorization} identifies (any caller when auth is off), without counting anything; empty
+     * for missing or unknown credentials.
+     */
+    Optional<ApiCall.Caller> identify(Optional<String> authorization) {
+        if (context.auth().mode() == AuthMode.NONE) {
+            return Optional.of(new ApiCall.Caller(GATEWAY_TOKEN, Scope.ADMIN));
+        }
+        Optional<String> secret = bearer(authorization);
+        if (secret.isEmpty()) {
+            return Optional.empty();
+        }
+        if (context.auth().authorizeToken(secret.get())) {
+            return Optional.of(new ApiCall.Caller(GATEWAY_TOKEN, Scope.ADMIN));
+        }
+        return context.keys().verify(secret.get()).map(k -> new ApiCall.Caller(k.name(), k.scope()));
+    }
+
+    /** The secret of a {@code Bearer} header, if there is a non-blank one. */
+    private static Optional<String> bearer(Optional<String> authorization) {
+        return authorization
+                .map(String::strip)
+                .filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7))
+                .map(h -> h.substring(7).strip())
+                .filter(s -> !s.isEmpty());
+    }
+
+    static ApiError tooMany(Duration wait) {
         return ApiError.rateLimited(
                 "Too many failed authentication attempts from this address; retry after " + wait.toSeconds() + " s.",
                 wait.toSeconds());

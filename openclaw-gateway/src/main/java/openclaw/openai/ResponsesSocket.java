@@ -7,7 +7,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
 import java.util.logging.Logger;
-import openclaw.config.AuthMode;
 import openclaw.http.SocketEndpoint;
 
 /**
@@ -34,6 +33,7 @@ final class ResponsesSocket implements SocketEndpoint {
             Thread.ofPlatform().name("responses-ws-age").daemon(true).factory());
 
     private final ApiContext context;
+    private final ApiAuth auth;
     private final ApiMetrics metrics;
     private final Function<Upgrade, Optional<String>> origins;
     private final Duration maxAge;
@@ -46,6 +46,7 @@ final class ResponsesSocket implements SocketEndpoint {
     ResponsesSocket(
             ApiContext context, ApiMetrics metrics, Function<Upgrade, Optional<String>> origins, Duration maxAge) {
         this.context = context;
+        this.auth = new ApiAuth(context);
         this.metrics = metrics;
         this.origins = origins;
         this.maxAge = maxAge;
@@ -92,7 +93,7 @@ final class ResponsesSocket implements SocketEndpoint {
         }
         ApiError error;
         try {
-            ApiCall.Caller caller = new ApiAuth(context).authenticate(upgrade.header("authorization"), address(remote));
+            ApiCall.Caller caller = auth.authenticate(upgrade.header("authorization"), address(remote));
             error = ApiError.forbidden("API key '" + caller.name() + "' may not use the Responses API; it needs"
                     + " scope chat or admin (openclaw apikeys create --scope chat)");
         } catch (ApiError e) {
@@ -111,10 +112,7 @@ final class ResponsesSocket implements SocketEndpoint {
         Optional<Duration> locked = context.throttle().lockedOut(address(remote));
         if (locked.isPresent()) {
             // valid credentials, but this address has failed too often: no turns for it until the lockout ends
-            out.send(ResponsesConnection.errorFrame(ApiError.rateLimited(
-                    "Too many failed authentication attempts from this address; retry after "
-                            + locked.get().toSeconds() + " s.",
-                    locked.get().toSeconds())));
+            out.send(ResponsesConnection.errorFrame(ApiAuth.tooMany(locked.get())));
             out.close(1008, "locked out");
             return new Handler() {
                 @Override
@@ -142,23 +140,7 @@ final class ResponsesSocket implements SocketEndpoint {
 
     /** The caller an upgrade authenticates as, if its credentials are valid and may use the Responses API. */
     private Optional<ApiCall.Caller> caller(Upgrade upgrade) {
-        if (context.auth().mode() == AuthMode.NONE) {
-            return Optional.of(new ApiCall.Caller(ApiAuth.GATEWAY_TOKEN, Scope.ADMIN));
-        }
-        Optional<String> secret = upgrade.header("authorization")
-                .map(String::strip)
-                .filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7))
-                .map(h -> h.substring(7).strip())
-                .filter(s -> !s.isEmpty());
-        if (secret.isEmpty()) {
-            return Optional.empty();
-        }
-        if (context.auth().authorizeToken(secret.get())) {
-            return Optional.of(new ApiCall.Caller(ApiAuth.GATEWAY_TOKEN, Scope.ADMIN));
-        }
-        return context.keys()
-                .verify(secret.get())
-                .filter(k -> k.scope().allows(Scope.CHAT))
-                .map(k -> new ApiCall.Caller(k.name(), k.scope()));
+        return auth.identify(upgrade.header("authorization"))
+                .filter(c -> c.scope().allows(Scope.CHAT));
     }
 }
