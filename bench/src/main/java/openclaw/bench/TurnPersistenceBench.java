@@ -27,7 +27,7 @@ import openclaw.chat.RunRequest;
 import openclaw.chat.SessionHooks;
 import openclaw.config.OpenClawConfig;
 import openclaw.sdk.provider.ThinkingLevel;
-import openclaw.session.SessionCommands;
+import openclaw.server.SessionWiring;
 import openclaw.session.SessionService;
 import openclaw.store.Store;
 import openclaw.store.StoreSettings;
@@ -83,7 +83,7 @@ public final class TurnPersistenceBench {
                     AgentSpec.DEFAULT_MAX_STEPS);
             SessionService sessions =
                     new SessionService(store.sessions(), store.transcripts(), () -> OpenClawConfig.DEFAULTS, clock);
-            SessionHooks hooks = hooks(sessions);
+            SessionHooks hooks = SessionWiring.hooks(sessions);
             try (ChatRuns runs =
                     new ChatRuns(new ChatRuns.Services(() -> runner, () -> Map.of("bench", agent), hooks, clock))) {
                 TurnPersistenceBench bench = new TurnPersistenceBench(runs, turnsPerSession);
@@ -108,21 +108,6 @@ public final class TurnPersistenceBench {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
-    }
-
-    private static SessionHooks hooks(SessionService sessions) {
-        SessionCommands commands = new SessionCommands(sessions);
-        return new SessionHooks() {
-            @Override
-            public void open(String sessionKey, String agentId) {
-                sessions.open(sessionKey, agentId);
-            }
-
-            @Override
-            public Optional<String> command(String sessionKey, String agentId, String text) {
-                return commands.handle(sessionKey, agentId, text);
-            }
-        };
     }
 
     /** Runs {@code workers} turn loops for {@code time}; returns every turn's latency in nanoseconds. */

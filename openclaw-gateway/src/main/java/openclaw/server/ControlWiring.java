@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
@@ -22,7 +21,6 @@ import openclaw.lifecycle.GatewayStatus;
 import openclaw.openai.ApiContext;
 import openclaw.openai.ApiKeys;
 import openclaw.openai.OpenAiApi;
-import openclaw.session.SessionCommands;
 import openclaw.session.SessionService;
 import openclaw.store.Store;
 import openclaw.tool.ToolRegistry;
@@ -127,18 +125,7 @@ final class ControlWiring implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         Runtimes runtime = new Runtimes(store, config, options, clock);
         SessionService sessions = new SessionService(store.sessions(), store.transcripts(), config, clock);
-        SessionCommands commands = new SessionCommands(sessions);
-        SessionHooks hooks = new SessionHooks() {
-            @Override
-            public void open(String sessionKey, String agentId) {
-                sessions.open(sessionKey, agentId);
-            }
-
-            @Override
-            public Optional<String> command(String sessionKey, String agentId, String text) {
-                return commands.handle(sessionKey, agentId, text);
-            }
-        };
+        SessionHooks hooks = SessionWiring.hooks(sessions);
         AuthThrottle throttle = AuthThrottle.defaults(clock); // one count of failures for the socket and the API
         ChatRuns runs = new ChatRuns(new ChatRuns.Services(
                 () -> runtime.get().runner(), () -> runtime.get().agents(), hooks, clock));
