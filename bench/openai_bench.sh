@@ -5,22 +5,16 @@
 # The gateway runs as ApiGatewayMain with the launcher's server JVM flags; method and figures: docs/benchmarks.md.
 set -euo pipefail
 root=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)
-. "$root/build/jdk.sh"
-JAVA_HOME=$(openclaw_find_jdk javac)
-export JAVA_HOME MAVEN_OPTS="${MAVEN_OPTS:---sun-misc-unsafe-memory-access=allow}"
-cd "$root"
+. "$root/bench/common.sh"
 seconds=${1:-60}
 connections=${2:-64}
 threads=${3:-2}
 command -v wrk >/dev/null || { echo "needs wrk (apt-get install wrk)" >&2; exit 2; }
-mvn -B -q -pl bench -am install -DskipTests -Djacoco.skip=true -Dcheckstyle.skip=true -Dspotless.check.skip=true \
-  -Denforcer.skip=true
-mvn -B -q -pl bench dependency:build-classpath -Dmdep.outputFile="$root/bench/target/classpath.txt"
-# The launcher's server flags (see ./openclaw), so memory figures match a real gateway.
-flags=(-XX:+UseSerialGC -Xms16m -XX:NewSize=5m -XX:NewRatio=1 -XX:MaxNewSize=16m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30
-  -XX:-ShrinkHeapInSteps -XX:TrimNativeHeapInterval=5000 -Xlog:disable -Xlog:all=warning:stderr)
+bench_build
+# The launcher's server flags (openclaw_jvm_opts), so memory figures match a real gateway.
+openclaw_jvm_opts server "$(openclaw_jdk_version "$JAVA_HOME")"
+flags=("${openclaw_opts[@]}")
 read -r -a extra <<<"${OPENCLAW_JAVA_OPTS:-}"
-export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" # as the launcher sets it
 out=$(mktemp)
 # The packaged jar (as the launcher runs it) plus the bench classes, with a JDK AOT cache trained for exactly this
 # class path and these flags, as the launcher keeps one: without it the JVM starts ~20 MiB larger.

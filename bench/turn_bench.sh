@@ -4,10 +4,7 @@
 # Runs with the gateway's JVM flags (SerialGC, -Xms16m); method and figures: docs/benchmarks.md.
 set -euo pipefail
 root=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)
-. "$root/build/jdk.sh"
-JAVA_HOME=$(openclaw_find_jdk javac)
-export JAVA_HOME MAVEN_OPTS="${MAVEN_OPTS:---sun-misc-unsafe-memory-access=allow}"
-cd "$root"
+. "$root/bench/common.sh"
 # Classes come from this checkout's reactor (not ~/.m2), so a concurrent `mvn install` elsewhere cannot swap them.
 mvn -B -q -pl bench -am package dependency:build-classpath -DskipTests -Djacoco.skip=true -Dcheckstyle.skip=true \
   -Dspotless.check.skip=true -Denforcer.skip=true -Dmdep.outputFile="$root/bench/target/classpath.txt"

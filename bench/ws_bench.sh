@@ -6,10 +6,7 @@
 # in process with an instant fake model.
 set -euo pipefail
 root=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)
-. "$root/build/jdk.sh"
-JAVA_HOME=$(openclaw_find_jdk javac)
-export JAVA_HOME MAVEN_OPTS="${MAVEN_OPTS:---sun-misc-unsafe-memory-access=allow}"
-cd "$root"
+. "$root/bench/common.sh"
 what=${1:-}
 case "$what" in
   idle) main=openclaw.bench.WsIdleBench ;;
@@ -20,9 +17,7 @@ shift
 # 10,000 sockets need that many descriptors in the load client and in the gateway (which inherits the limit).
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
 echo "open files limit: $(ulimit -n)"
-mvn -B -q -pl bench -am install -DskipTests -Djacoco.skip=true -Dcheckstyle.skip=true -Dspotless.check.skip=true \
-  -Denforcer.skip=true
-mvn -B -q -pl bench dependency:build-classpath -Dmdep.outputFile="$root/bench/target/classpath.txt"
+bench_build
 [ "$what" = idle ] && ./openclaw --version >/dev/null # builds the jar and the AOT caches when stale
 exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Dopenclaw.root="$root" \
   -cp "bench/target/classes:$(cat bench/target/classpath.txt)" "$main" "$@"

@@ -1,4 +1,5 @@
-# Shared by ./openclaw and build/test: find a JDK >= 21 without starting a JVM.
+# Shared by ./openclaw, build/test and the benchmarks: find a JDK >= 21 without starting a JVM; the gateway's JVM
+# options.
 # Order: $JAVA_HOME (if it is >= 21), then the newest /usr/lib/jvm/* that is >= 21.
 
 # Prints the feature version (e.g. 25) of the JDK at $1, or nothing.
@@ -31,4 +32,32 @@ openclaw_find_jdk() {
     return 1
   fi
   echo "$best"
+}
+
+# Sets the array openclaw_opts to the JVM options of a gateway process: $1 = server or cli, $2 = the JDK's feature
+# version. Used by ./openclaw (the same flags train its AOT caches) and by the benchmarks that start a gateway JVM of
+# their own, so both run with the same flags. For the server it also exports MALLOC_ARENA_MAX (unless set).
+#
+# SerialGC keeps the footprint small; JVM warnings go to stderr so they never mix with command output, and the AOT
+# code cache's harmless adapter notes are muted. The CLI compiles with C1 only (short runs).
+# The server starts with a 16 MB heap and grows it on demand: the default initial heap (1/64 of RAM) makes start-up
+# touch tens of MB of young generation that an idle gateway never needs. The young generation starts at 5 MB and is
+# resized after a full collection to the old one's size (NewRatio=1), never past 16 MB; a full collection gives back
+# old-generation memory beyond 30 % free at once (openclaw.server.HeapReclaimer asks for one when the old generation
+# has grown). Freed native memory (compiler arenas, I/O buffers) goes back to the OS every 5 s (a product flag from
+# JDK 22), and two malloc arenas replace eight per core (the JVM's native allocations are few, idle arenas keep
+# memory). From JDK 26 the one final-field write the gateway does (a WebSocket's smaller read array, see
+# openclaw.http.WebSocketReadBuffer) is allowed, which that JDK would otherwise warn about.
+openclaw_jvm_opts() {
+  local kind="$1" jdk_major="$2"
+  openclaw_opts=(-XX:+UseSerialGC -Xlog:disable -Xlog:all=warning:stderr -Xlog:aot*=error:stderr)
+  if [ "$kind" = cli ]; then
+    openclaw_opts+=(-XX:TieredStopAtLevel=1)
+    return 0
+  fi
+  openclaw_opts+=(-Xms16m -XX:NewSize=5m -XX:NewRatio=1 -XX:MaxNewSize=16m)
+  openclaw_opts+=(-XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:-ShrinkHeapInSteps)
+  [ "$jdk_major" -ge 22 ] && openclaw_opts+=(-XX:TrimNativeHeapInterval=5000)
+  [ "$jdk_major" -ge 26 ] && openclaw_opts+=(--enable-final-field-mutation=ALL-UNNAMED)
+  export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 }
