@@ -10,8 +10,8 @@ import java.util.logging.Logger;
 
 /**
  * Gives an upgraded WebSocket a small read array instead of Helidon's 8 KiB one. Helidon 4.3.1 allocates a fixed 8 KiB
- * {@code byte[]} per accepted connection ({@code PlainSocket.readBuffer}, private, final, not configurable) and keeps it
- * for the connection's life; every read fills it and copies out what arrived. A gateway holding 10,000 idle control
+ * {@code byte[]} per accepted connection ({@code PlainSocket.readBuffer}, private, final, not configurable) and keeps
+ * it for the connection's life; every read fills it and copies out what arrived. A gateway holding 10,000 idle control
  * sockets kept 78 MiB in these arrays, more than any other per-socket cost, while a control socket mostly receives
  * frames of a few hundred bytes. This swaps the array for one of {@value #BYTES} bytes on the socket's own reader
  * thread before its first WebSocket read, so a read returns at most that much (a large message takes more reads,

@@ -18,9 +18,9 @@ import openclaw.session.SessionException;
 import openclaw.session.SessionKey;
 
 /**
- * Runs API turns through {@link openclaw.chat.ChatRuns} (one run per session at a time, in arrival order) and picks their sessions:
- * the {@code x-openclaw-session-key} header, else a stable session per {@code user}, else a new session per request,
- * as OpenClaw does.
+ * Runs API turns through {@link openclaw.chat.ChatRuns} (one run per session at a time, in arrival order) and picks
+ * their sessions: the {@code x-openclaw-session-key} header, else a stable session per {@code user}, else a new
+ * session per request, as OpenClaw does.
  */
 public final class ApiTurns {
 

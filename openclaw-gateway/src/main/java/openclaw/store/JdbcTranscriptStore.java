@@ -14,8 +14,8 @@ import java.util.Objects;
  * ({@code entry_count + 1}, which locks it until commit) and takes the new count as the entry's seq, then inserts, in
  * one transaction. {@code entry_count} is the highest seq because only this transaction changes either (deleting a
  * session deletes both); the primary key {@code (session_key, seq)} is the last line of defence. On PostgreSQL the
- * UPDATE's row lock serialises appends from every gateway process; on SQLite the transaction holds the database's single
- * write lock ({@code BEGIN IMMEDIATE}, see {@link GroupCommit}). Thread-safe.
+ * UPDATE's row lock serialises appends from every gateway process; on SQLite the transaction holds the database's
+ * single write lock ({@code BEGIN IMMEDIATE}, see {@link GroupCommit}). Thread-safe.
  */
 final class JdbcTranscriptStore implements TranscriptStore {
 
