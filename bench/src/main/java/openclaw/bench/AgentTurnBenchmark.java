@@ -97,21 +97,29 @@ public class AgentTurnBenchmark {
         dir = Files.createTempDirectory("openclaw-bench");
         store = Store.open(StoreSettings.of("jdbc:sqlite:" + dir.resolve("bench.sqlite")));
         store.migrate();
-        runner = new AgentRunner(new AgentRunner.Services(
+        runner = instantRunner(store, Clock.systemUTC());
+        agent = AGENT;
+    }
+
+    /** The agent bench turns run: the instant model, no tools. */
+    static final AgentSpec AGENT = new AgentSpec(
+            "bench",
+            "You are a benchmark.",
+            new ModelRef("instant", "m"),
+            List.of(),
+            ThinkingLevel.DEFAULT,
+            List.of(),
+            AgentSpec.DEFAULT_MAX_STEPS);
+
+    /** An agent runner over {@code store} whose only provider is the {@link InstantProvider} ("instant"). */
+    static AgentRunner instantRunner(Store store, Clock clock) {
+        return new AgentRunner(new AgentRunner.Services(
                 new ProviderRegistry(Map.of("instant", new InstantProvider())),
                 ToolRegistry.builtIns(store.sessions()),
                 store.sessions(),
                 store.transcripts(),
-                Clock.systemUTC(),
+                clock,
                 RetryPolicy.DEFAULT));
-        agent = new AgentSpec(
-                "bench",
-                "You are a benchmark.",
-                new ModelRef("instant", "m"),
-                List.of(),
-                ThinkingLevel.DEFAULT,
-                List.of(),
-                8);
     }
 
     @TearDown(Level.Trial)

@@ -18,20 +18,15 @@ import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import openclaw.agent.AgentRunner;
 import openclaw.agent.AgentSpec;
-import openclaw.agent.ModelRef;
-import openclaw.agent.ProviderRegistry;
-import openclaw.agent.RetryPolicy;
 import openclaw.chat.ChatRuns;
 import openclaw.chat.RunOutcome;
 import openclaw.chat.RunRequest;
 import openclaw.chat.SessionHooks;
 import openclaw.config.OpenClawConfig;
-import openclaw.sdk.provider.ThinkingLevel;
 import openclaw.server.SessionWiring;
 import openclaw.session.SessionService;
 import openclaw.store.Store;
 import openclaw.store.StoreSettings;
-import openclaw.tool.ToolRegistry;
 
 /**
  * Issue 5 budget, storage side: turns/s of the run engine without HTTP. Drives {@link ChatRuns} exactly as the
@@ -66,21 +61,8 @@ public final class TurnPersistenceBench {
         Clock clock = Clock.systemUTC();
         try (Store store = Store.open(StoreSettings.of("jdbc:sqlite:" + dir.resolve("state/openclaw.sqlite")))) {
             store.migrate();
-            AgentRunner runner = new AgentRunner(new AgentRunner.Services(
-                    new ProviderRegistry(Map.of("instant", new AgentTurnBenchmark.InstantProvider())),
-                    ToolRegistry.builtIns(store.sessions()),
-                    store.sessions(),
-                    store.transcripts(),
-                    clock,
-                    RetryPolicy.DEFAULT));
-            AgentSpec agent = new AgentSpec(
-                    "bench",
-                    "You are a benchmark.",
-                    new ModelRef("instant", "m"),
-                    List.of(),
-                    ThinkingLevel.DEFAULT,
-                    List.of(),
-                    AgentSpec.DEFAULT_MAX_STEPS);
+            AgentRunner runner = AgentTurnBenchmark.instantRunner(store, clock);
+            AgentSpec agent = AgentTurnBenchmark.AGENT;
             SessionService sessions =
                     new SessionService(store.sessions(), store.transcripts(), () -> OpenClawConfig.DEFAULTS, clock);
             SessionHooks hooks = SessionWiring.hooks(sessions);
