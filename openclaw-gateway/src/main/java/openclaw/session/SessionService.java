@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import openclaw.config.OpenClawConfig;
 import openclaw.config.SessionConfig;
@@ -19,20 +18,18 @@ import openclaw.store.TranscriptStore;
  * The policy is read from the config supplier on every call, so a hot-reloaded {@code [session]} or
  * {@code [channels.*]} block applies to the next message.
  *
- * <p>Thread-safe. Calls for one key are serialised by a striped lock (a {@link ReentrantLock}, so virtual threads
- * doing the store I/O under it do not pin), which keeps two concurrent {@link #open} calls of an expired session from
- * restarting it twice. Gateways sharing one PostgreSQL database are not coordinated beyond the store's own atomicity.
+ * <p>Thread-safe. Calls for one key are serialised by that key's own lock ({@link KeyLocks}; other keys never wait for
+ * it, and virtual threads doing the store I/O under it do not pin), which keeps two concurrent {@link #open} calls of
+ * an expired session from restarting it twice. Gateways sharing one PostgreSQL database are not coordinated beyond the store's own atomicity.
  * Created and owned by the composition root (or a CLI command).
  */
 public final class SessionService {
-
-    private static final int STRIPES = 64;
 
     private final SessionStore sessions;
     private final TranscriptStore transcripts;
     private final Supplier<OpenClawConfig> config;
     private final Clock clock;
-    private final ReentrantLock[] locks = new ReentrantLock[STRIPES];
+    private final KeyLocks locks = new KeyLocks();
 
     public SessionService(
             SessionStore sessions, TranscriptStore transcripts, Supplier<OpenClawConfig> config, Clock clock) {
@@ -40,9 +37,6 @@ public final class SessionService {
         this.transcripts = Objects.requireNonNull(transcripts, "transcripts");
         this.config = Objects.requireNonNull(config, "config");
         this.clock = Objects.requireNonNull(clock, "clock");
-        for (int i = 0; i < STRIPES; i++) {
-            locks[i] = new ReentrantLock();
-        }
     }
 
     /**
@@ -147,12 +141,6 @@ public final class SessionService {
     }
 
     private <T> T locked(String key, Supplier<T> work) {
-        ReentrantLock lock = locks[Math.floorMod(key.hashCode(), STRIPES)];
-        lock.lock();
-        try {
-            return work.get();
-        } finally {
-            lock.unlock();
-        }
+        return locks.locked(key, work);
     }
 }

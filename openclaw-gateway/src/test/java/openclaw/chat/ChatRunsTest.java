@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -22,6 +23,10 @@ import openclaw.agent.ModelRef;
 import openclaw.agent.ProviderRegistry;
 import openclaw.agent.RetryPolicy;
 import openclaw.sdk.OpenClawException;
+import openclaw.sdk.provider.ChatMessage;
+import openclaw.sdk.provider.ChatRequest;
+import openclaw.sdk.provider.ChatStream;
+import openclaw.sdk.provider.ModelProvider;
 import openclaw.sdk.provider.ThinkingLevel;
 import openclaw.store.Store;
 import openclaw.store.StoreSettings;
@@ -51,8 +56,12 @@ class ChatRunsTest {
     void open() {
         store = Store.open(new StoreSettings("jdbc:sqlite:" + tmp.resolve("s.sqlite"), clock));
         store.migrate();
+        services = services(model);
+    }
+
+    private ChatRuns.Services services(ModelProvider provider) {
         AgentRunner runner = new AgentRunner(new AgentRunner.Services(
-                new ProviderRegistry(Map.of("fake", model)),
+                new ProviderRegistry(Map.of("fake", provider)),
                 ToolRegistry.builtIns(store.sessions()),
                 store.sessions(),
                 store.transcripts(),
@@ -69,7 +78,40 @@ class ChatRunsTest {
                 return Optional.empty();
             }
         };
-        services = new ChatRuns.Services(() -> runner, () -> Map.of("main", AGENT), hooks, clock);
+        return new ChatRuns.Services(() -> runner, () -> Map.of("main", AGENT), hooks, clock);
+    }
+
+    /** {@link #model}, except that a turn whose message is "wait" blocks in the model until {@code release} opens. */
+    private ModelProvider gated(CountDownLatch release) {
+        return new ModelProvider() {
+            @Override
+            public String id() {
+                return "fake";
+            }
+
+            @Override
+            public ChatStream stream(ChatRequest request) {
+                if (request.messages().getLast() instanceof ChatMessage.User u
+                        && u.text().equals("wait")) {
+                    try {
+                        release.await(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return model.stream(request);
+            }
+        };
+    }
+
+    private static CompletableFuture<RunOutcome> started(ChatRuns runs, String runId, String session, String message) {
+        CompletableFuture<RunOutcome> done = new CompletableFuture<>();
+        runs.start(new RunRequest(runId, "main", session, message, Optional.empty()), e -> {
+            if (e instanceof RunEvent.Finished f) {
+                done.complete(f.outcome());
+            }
+        });
+        return done;
     }
 
     @AfterEach
@@ -94,6 +136,45 @@ class ChatRunsTest {
                 }))
                 .isInstanceOf(ChatRuns.Start.Started.class);
         return done.orTimeout(10, TimeUnit.SECONDS).join();
+    }
+
+    @Test
+    void a_run_never_waits_for_a_run_of_another_session_even_when_their_keys_hash_alike() throws Exception {
+        String busy = "agent:main:Aa";
+        String other = "agent:main:BB"; // "Aa" and "BB" have the same String hash: any hashed lock stripe is shared
+        assertThat(busy.hashCode()).isEqualTo(other.hashCode());
+        CountDownLatch release = new CountDownLatch(1);
+        try (ChatRuns runs = new ChatRuns(services(gated(release)))) {
+            CompletableFuture<RunOutcome> blocked = started(runs, "r1", busy, "wait");
+
+            RunOutcome free = started(runs, "r2", other, "hi").get(10, TimeUnit.SECONDS);
+
+            assertThat(free.status()).isEqualTo(RunOutcome.Status.OK);
+            assertThat(blocked).isNotDone();
+            release.countDown();
+            assertThat(blocked.get(10, TimeUnit.SECONDS).status()).isEqualTo(RunOutcome.Status.OK);
+        }
+    }
+
+    @Test
+    void runs_of_one_session_run_one_at_a_time_in_arrival_order() throws Exception {
+        model.answer("first").answer("second");
+        CountDownLatch release = new CountDownLatch(1);
+        try (ChatRuns runs = new ChatRuns(services(gated(release)))) {
+            CompletableFuture<RunOutcome> first = started(runs, "r1", "agent:main:main", "wait");
+            CompletableFuture<RunOutcome> second = started(runs, "r2", "agent:main:main", "then this");
+
+            Thread.sleep(200); // the second run has had time to overtake, if it could
+            assertThat(second).isNotDone();
+            assertThat(runs.active("agent:main:main")).containsExactly("r1", "r2");
+            release.countDown();
+
+            assertThat(first.get(10, TimeUnit.SECONDS).text()).isEqualTo("first");
+            assertThat(second.get(10, TimeUnit.SECONDS).text()).isEqualTo("second");
+            // the second turn saw the first one's exchange
+            assertThat(model.requests().get(1).messages()).hasSize(3);
+            assertThat(runs.active("agent:main:main")).isEmpty();
+        }
     }
 
     @Test
