@@ -34,7 +34,20 @@ public final class ApiGatewayMain {
         System.out.println(gateway.port() + " " + home.resolve("credentials/gateway.token"));
         System.out.flush();
         HeapReclaimer.startIfSerial(); // as `openclaw gateway` does
-        Runtime.getRuntime().addShutdownHook(new Thread(gateway::shutdown)); // the script ends us with SIGTERM
+        // the script ends us with SIGTERM; the throw-away home (hundreds of MB after a long run) goes with us
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            gateway.shutdown();
+            deleteTree(home);
+        }));
         Thread.currentThread().join();
+    }
+
+    private static void deleteTree(Path root) {
+        try (var paths = Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException e) {
+            System.err.println("could not delete " + root + ": " + e);
+        }
     }
 }

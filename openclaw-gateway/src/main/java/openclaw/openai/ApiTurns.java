@@ -15,6 +15,7 @@ import openclaw.chat.RunOutcome;
 import openclaw.chat.RunRequest;
 import openclaw.sdk.OpenClawException;
 import openclaw.session.SessionException;
+import openclaw.session.SessionIds;
 import openclaw.session.SessionKey;
 
 /**
@@ -55,7 +56,7 @@ public final class ApiTurns {
         }
         String peer = user.filter(u -> !u.isBlank())
                 .map(u -> "user-" + u.strip().replace(':', '_'))
-                .orElseGet(() -> "req-" + UUID.randomUUID());
+                .orElseGet(() -> "req-" + SessionIds.next()); // time-ordered: cheap index inserts
         try {
             return SessionKey.of(agentId, "openai", peer, Optional.empty()).value();
         } catch (SessionException e) {

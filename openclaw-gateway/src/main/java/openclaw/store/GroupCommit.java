@@ -11,6 +11,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
@@ -29,6 +31,8 @@ import javax.sql.DataSource;
  */
 final class GroupCommit implements Jdbc.Access, AutoCloseable {
 
+    private static final Logger LOG = Logger.getLogger(GroupCommit.class.getName());
+
     /** The most units in one transaction; bounds how long a batch holds the write lock. */
     static final int MAX_BATCH = 256;
 
@@ -40,6 +44,8 @@ final class GroupCommit implements Jdbc.Access, AutoCloseable {
     private final AtomicLong batches = new AtomicLong();
     private final AtomicLong units = new AtomicLong();
     private boolean closed;
+    /** Work for the writer's connection between two batches ({@link #between}); guarded by {@code lock}. */
+    private Optional<Jdbc.Work<?>> chore = Optional.empty();
     /** The writer thread's statements, on the physical connection they were prepared on; only that thread uses it. */
     private Optional<ConnectionLease> lease = Optional.empty();
 
@@ -83,6 +89,21 @@ final class GroupCommit implements Jdbc.Access, AutoCloseable {
         return unit;
     }
 
+    /**
+     * Runs {@code work} on the writer's connection before the next batch, outside any transaction, and returns at once;
+     * a request made before the previous one ran replaces it. For maintenance that must not race the writer (a WAL
+     * restart). Its failure is logged, never thrown; units queued meanwhile wait for it.
+     */
+    void between(Jdbc.Work<?> work) {
+        lock.lock();
+        try {
+            chore = Optional.of(work);
+            queued.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Committed batches so far. */
     long batches() {
         return batches.get();
@@ -122,7 +143,11 @@ final class GroupCommit implements Jdbc.Access, AutoCloseable {
 
     private void loop() {
         List<Unit<?>> batch = new ArrayList<>(MAX_BATCH);
-        while (next(batch)) {
+        for (Optional<Jdbc.Work<?>> work = next(batch); work.isPresent() || !batch.isEmpty(); work = next(batch)) {
+            work.ifPresent(this::runChore);
+            if (batch.isEmpty()) {
+                continue;
+            }
             try {
                 commit(batch);
             } catch (SQLException | RuntimeException | Error e) {
@@ -135,22 +160,32 @@ final class GroupCommit implements Jdbc.Access, AutoCloseable {
         lease.ifPresent(ConnectionLease::close);
     }
 
-    /** Waits for work and moves up to {@value #MAX_BATCH} queued units into {@code batch}; false once closed. */
-    private boolean next(List<Unit<?>> batch) {
+    /**
+     * Waits for work, moves up to {@value #MAX_BATCH} queued units into {@code batch} and takes the pending chore;
+     * returns no chore and an empty batch once closed and drained.
+     */
+    private Optional<Jdbc.Work<?>> next(List<Unit<?>> batch) {
         lock.lock();
         try {
-            while (queue.isEmpty()) {
-                if (closed) {
-                    return false;
-                }
+            while (queue.isEmpty() && chore.isEmpty() && !closed) {
                 queued.awaitUninterruptibly();
             }
             while (!queue.isEmpty() && batch.size() < MAX_BATCH) {
                 batch.add(queue.poll());
             }
-            return true;
+            Optional<Jdbc.Work<?>> work = chore;
+            chore = Optional.empty();
+            return work;
         } finally {
             lock.unlock();
+        }
+    }
+
+    private void runChore(Jdbc.Work<?> work) {
+        try (Connection pooled = writer.getConnection()) {
+            work.run(leaseFor(pooled.unwrap(Connection.class)));
+        } catch (SQLException | RuntimeException e) {
+            LOG.log(Level.WARNING, "writer maintenance failed; writes go on", e);
         }
     }
 

@@ -49,7 +49,11 @@ final class JdbcStore implements Store {
             GroupCommit writer = new GroupCommit(pool, "openclaw-sqlite-writer");
             this.readers = Optional.of(read);
             this.groupCommit = Optional.of(writer);
-            this.checkpointer = Optional.of(new WalCheckpointer(url.sqliteFile(), WalCheckpointer.EVERY));
+            this.checkpointer = Optional.of(new WalCheckpointer(
+                    url.sqliteFile(),
+                    WalCheckpointer.EVERY,
+                    WalCheckpointer.RESTART_FRAMES,
+                    () -> writer.between(c -> read.paused(() -> WalCheckpointer.restart(c)))));
             this.jdbc = new Jdbc(read, writer, url.describe());
         } else {
             this.readers = Optional.empty();

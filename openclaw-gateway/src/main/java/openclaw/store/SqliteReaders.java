@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import javax.sql.DataSource;
 
 /**
@@ -13,7 +14,8 @@ import javax.sql.DataSource;
  * statement helpers close each result set, which ends the implicit read transaction, so no reader pins an old
  * snapshot. Connections open on first use (start-up does not pay for them), at most {@code size}; the most recently
  * returned one is lent first, so a light load keeps one connection's cache warm. Callers beyond {@code size} wait
- * (parking, so virtual threads stay unpinned). Owned and closed by {@link JdbcStore}; thread-safe.
+ * (parking, so virtual threads stay unpinned). {@link #paused} holds reads back for a moment of maintenance. Owned and
+ * closed by {@link JdbcStore}; thread-safe.
  */
 final class SqliteReaders implements Jdbc.Access, AutoCloseable {
 
@@ -23,6 +25,9 @@ final class SqliteReaders implements Jdbc.Access, AutoCloseable {
     private final int size;
     private final LinkedBlockingDeque<Reader> idle = new LinkedBlockingDeque<>();
     private final AtomicInteger opened = new AtomicInteger();
+    /** Reads hold it shared; {@link #paused} holds it exclusively (a waiting pause keeps new reads back). */
+    private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
+
     private volatile boolean closed;
 
     private record Reader(Connection connection, ConnectionLease lease) {
@@ -44,11 +49,36 @@ final class SqliteReaders implements Jdbc.Access, AutoCloseable {
 
     @Override
     public <T> T run(Jdbc.Work<T> work) throws SQLException {
-        Reader reader = borrow();
+        gate.readLock().lock();
         try {
-            return work.run(reader.lease());
+            Reader reader = borrow();
+            try {
+                return work.run(reader.lease());
+            } finally {
+                giveBack(reader);
+            }
         } finally {
-            giveBack(reader);
+            gate.readLock().unlock();
+        }
+    }
+
+    /** Work done while reads are paused. */
+    @FunctionalInterface
+    interface Pause<T> {
+        T run() throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} once the reads in progress ended, keeping new ones waiting until it returns: no connection of
+     * this pool then holds a read snapshot. Meant for a few milliseconds of maintenance ({@link WalCheckpointer#restart}
+     * waits for readers to leave the log, and would otherwise sleep in SQLite's busy handler).
+     */
+    <T> T paused(Pause<T> work) throws SQLException {
+        gate.writeLock().lock();
+        try {
+            return work.run();
+        } finally {
+            gate.writeLock().unlock();
         }
     }
 

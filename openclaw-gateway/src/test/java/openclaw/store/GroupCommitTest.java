@@ -70,6 +70,70 @@ class GroupCommitTest {
         writerPool.close();
     }
 
+    @Test
+    void a_chore_runs_on_the_writer_connection_between_batches_and_its_failure_stops_no_write() throws Exception {
+        Future<Integer> parked = parkWriter();
+        CountDownLatch choreRan = new CountDownLatch(1);
+        committer.between(c -> {
+            throw new SQLException("chore failed on purpose");
+        });
+        committer.between(
+                c -> { // replaces the failing one, which never runs
+                    assertThat(c.connection().getAutoCommit()).isTrue();
+                    // outside the batch's transaction: a transaction can begin here
+                    Jdbc.execute(c, "BEGIN IMMEDIATE");
+                    Jdbc.execute(c, "COMMIT");
+                    choreRan.countDown();
+                    return null;
+                });
+        Future<TranscriptEntry> queued = threads.submit(() -> transcripts.append("s", "user", "{\"text\":\"hi\"}"));
+        assertThat(choreRan.getCount()).isEqualTo(1); // the writer is still inside the first batch
+
+        unparkWriter.countDown();
+
+        assertThat(parked.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(choreRan.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(queued.get(10, TimeUnit.SECONDS).seq()).isEqualTo(1);
+        committer.between(c -> {
+            throw new SQLException("chore failed on purpose");
+        });
+        assertThat(transcripts.append("s", "user", "{\"text\":\"again\"}").seq())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void paused_reads_wait_for_the_pause_and_a_pause_waits_for_reads_in_progress() throws Exception {
+        CountDownLatch reading = new CountDownLatch(1);
+        CountDownLatch finishRead = new CountDownLatch(1);
+        Future<Long> slowRead = threads.submit(() -> readers.run(c -> {
+            reading.countDown();
+            awaitQuietly(finishRead);
+            return Jdbc.query(c, "SELECT COUNT(*) FROM sessions", r -> r.getLong(1))
+                    .getFirst();
+        }));
+        assertThat(reading.await(10, TimeUnit.SECONDS)).isTrue();
+        CountDownLatch pausing = new CountDownLatch(1);
+        CountDownLatch endPause = new CountDownLatch(1);
+        Future<String> pause = threads.submit(() -> readers.paused(() -> {
+            pausing.countDown();
+            awaitQuietly(endPause);
+            return "paused";
+        }));
+
+        assertThat(pausing.await(300, TimeUnit.MILLISECONDS)).isFalse(); // the read in progress holds it back
+        finishRead.countDown();
+        assertThat(slowRead.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(pausing.await(10, TimeUnit.SECONDS)).isTrue();
+        Future<List<Long>> heldBack =
+                threads.submit(() -> readers.run(c -> Jdbc.query(c, "SELECT 7", r -> r.getLong(1))));
+        Thread.sleep(200);
+        assertThat(heldBack).isNotDone();
+        endPause.countDown();
+
+        assertThat(pause.get(10, TimeUnit.SECONDS)).isEqualTo("paused");
+        assertThat(heldBack.get(10, TimeUnit.SECONDS)).containsExactly(7L);
+    }
+
     /** Occupies the writer with a unit that waits inside the open transaction until {@link #unparkWriter}. */
     private Future<Integer> parkWriter() throws InterruptedException {
         Future<Integer> parked = threads.submit(() -> committer.run(c -> {
