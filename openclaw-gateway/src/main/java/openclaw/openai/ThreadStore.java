@@ -2,8 +2,8 @@ package openclaw.openai;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
+import openclaw.session.KeyLocks;
 import openclaw.session.SessionKey;
 import openclaw.store.KeyValueStore;
 
@@ -15,22 +15,17 @@ import openclaw.store.KeyValueStore;
  * key-value namespace {@value #NS}; its messages and runs in per-thread namespaces, deleted with it.
  *
  * <p>Thread-safe. Operations that check and change a thread's state (adding a message only while no run is active,
- * starting a run, submitting tool outputs, cancelling) hold the thread's lock, a striped {@link ReentrantLock}.
+ * starting a run, submitting tool outputs, cancelling) hold the thread's own lock ({@link KeyLocks}).
  */
 final class ThreadStore {
 
     static final String NS = "openai.threads";
 
-    private static final int STRIPES = 64;
-
     private final ApiContext context;
-    private final ReentrantLock[] locks = new ReentrantLock[STRIPES];
+    private final KeyLocks locks = new KeyLocks();
 
     ThreadStore(ApiContext context) {
         this.context = context;
-        for (int i = 0; i < STRIPES; i++) {
-            locks[i] = new ReentrantLock();
-        }
     }
 
     ApiContext context() {
@@ -90,12 +85,6 @@ final class ThreadStore {
 
     /** Runs {@code work} holding the thread's lock. */
     <T> T locked(String threadId, Supplier<T> work) {
-        ReentrantLock lock = locks[Math.floorMod(threadId.hashCode(), STRIPES)];
-        lock.lock();
-        try {
-            return work.get();
-        } finally {
-            lock.unlock();
-        }
+        return locks.locked(threadId, work);
     }
 }

@@ -9,7 +9,7 @@ import java.util.function.Supplier;
  * another (a fixed set of striped locks makes unrelated keys that share a stripe wait for each other). The locks are
  * {@link ReentrantLock}s, so virtual threads doing I/O under them do not pin their carrier. Thread-safe.
  */
-final class KeyLocks {
+public final class KeyLocks {
 
     /** A key's lock and how many threads hold or wait for it; {@code users} changes only inside the map's compute. */
     private static final class Entry {
@@ -20,7 +20,7 @@ final class KeyLocks {
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
 
     /** Runs {@code work} holding {@code key}'s lock. */
-    <T> T locked(String key, Supplier<T> work) {
+    public <T> T locked(String key, Supplier<T> work) {
         Entry entry = entries.compute(key, (k, e) -> {
             Entry held = e == null ? new Entry() : e;
             held.users++;
@@ -36,7 +36,7 @@ final class KeyLocks {
     }
 
     /** Keys whose lock is currently held or waited for. */
-    int size() {
+    public int size() {
         return entries.size();
     }
 }
