@@ -3,7 +3,6 @@ package openclaw.agent;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -15,8 +14,6 @@ import java.util.logging.Logger;
 import openclaw.sdk.OpenClawException;
 import openclaw.sdk.provider.ChatMessage;
 import openclaw.sdk.provider.ChatRequest;
-import openclaw.sdk.provider.ModelProvider;
-import openclaw.sdk.provider.ProviderException;
 import openclaw.sdk.provider.StopReason;
 import openclaw.sdk.provider.StreamEvent;
 import openclaw.sdk.provider.ToolSpec;
@@ -49,9 +46,11 @@ public final class AgentRunner {
             RetryPolicy retry) {}
 
     private final Services services;
+    private final ModelCalls modelCalls;
 
     public AgentRunner(Services services) {
         this.services = services;
+        this.modelCalls = new ModelCalls(services.providers(), services.retry());
     }
 
     /**
@@ -108,7 +107,7 @@ public final class AgentRunner {
         long in = 0;
         long out = 0;
         for (int step = 1; step <= agent.maxSteps(); step++) {
-            Optional<ModelStep.Result> result = callWithRecovery(chain, base.withMessages(messages), control, listener);
+            Optional<ModelStep.Result> result = modelCalls.call(chain, base.withMessages(messages), control, listener);
             if (control.isCancelled()) {
                 return recorded(
                         turn,
@@ -212,66 +211,6 @@ public final class AgentRunner {
         return new TurnResult("", TurnResult.Outcome.REJECTED, StopReason.OTHER, agent.model(), 0, 0, 0, reason);
     }
 
-    private Optional<ModelStep.Result> callWithRecovery(
-            Failover chain, ChatRequest request, TurnControl control, Consumer<AgentEvent> listener) {
-        while (true) {
-            ModelRef ref = chain.current();
-            Optional<ModelProvider> provider = services.providers().find(ref.provider());
-            if (provider.isEmpty()) {
-                chain.failed(noProvider(ref));
-            } else {
-                Optional<ModelStep.Result> done = retrying(provider.get(), ref, request, chain, control, listener);
-                if (done.isPresent() || control.isCancelled()) {
-                    return done;
-                }
-            }
-            Optional<ModelRef> next = chain.advance();
-            if (next.isEmpty()) {
-                return Optional.empty();
-            }
-            listener.accept(new AgentEvent.Failover(ref, next.get(), chain.lastError()));
-        }
-    }
-
-    private Optional<ModelStep.Result> retrying(
-            ModelProvider provider,
-            ModelRef ref,
-            ChatRequest request,
-            Failover chain,
-            TurnControl control,
-            Consumer<AgentEvent> listener) {
-        ChatRequest forModel = new ChatRequest(
-                ref.name(),
-                request.systemPrompt(),
-                request.messages(),
-                request.tools(),
-                request.thinking(),
-                request.maxOutputTokens(),
-                request.sessionKey());
-        for (int attempt = 1; ; attempt++) {
-            try {
-                ModelStep.Result r = ModelStep.run(provider, forModel, control, listener);
-                if (r.finished() || control.isCancelled()) {
-                    return Optional.of(r);
-                }
-                throw ProviderException.transport(ref + " ended its stream without finishing", null);
-            } catch (ProviderException e) {
-                if (control.isCancelled()) {
-                    return Optional.empty();
-                }
-                chain.failed(ref + ": " + e.getMessage());
-                if (!services.retry().shouldRetry(e, attempt)) {
-                    return Optional.empty();
-                }
-                Duration delay = services.retry().delay(e, attempt);
-                listener.accept(new AgentEvent.Retrying(ref, attempt + 1, delay.toMillis(), e.getMessage()));
-                if (!sleep(delay, control)) {
-                    return Optional.empty();
-                }
-            }
-        }
-    }
-
     private ChatMessage.ToolResult runTool(
             List<Tool> tools,
             openclaw.sdk.provider.StreamEvent.ToolCall call,
@@ -313,15 +252,6 @@ public final class AgentRunner {
         return result;
     }
 
-    private String noProvider(ModelRef ref) {
-        String known = services.providers().ids().isEmpty()
-                ? "none"
-                : String.join(", ", services.providers().ids());
-        return "no model provider '" + ref.provider() + "' is configured (configured: " + known + "); add"
-                + " [providers." + ref.provider() + "] with type, baseUrl and apiKey to openclaw.toml, or set"
-                + " OPENAI_API_KEY or ANTHROPIC_API_KEY";
-    }
-
     private static boolean isJsonObject(String json) {
         try {
             JsonNode node = TranscriptCodec.MAPPER.readTree(json);
@@ -329,22 +259,5 @@ public final class AgentRunner {
         } catch (IOException e) {
             return false;
         }
-    }
-
-    /** Sleeps in slices so a cancel is noticed; false when cancelled. */
-    private static boolean sleep(Duration delay, TurnControl control) {
-        long end = System.nanoTime() + delay.toNanos();
-        while (System.nanoTime() < end) {
-            if (control.isCancelled()) {
-                return false;
-            }
-            try {
-                Thread.sleep(Math.min(50, Math.max(1, (end - System.nanoTime()) / 1_000_000)));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return !control.isCancelled();
     }
 }

@@ -129,8 +129,16 @@ public final class ControlPlane implements SocketEndpoint, AutoCloseable {
 
     @Override
     public Optional<String> refuse(Upgrade upgrade) {
+        return refuseOrigin(upgrade, "control socket");
+    }
+
+    /**
+     * The gateway's browser-origin check for any of its WebSockets: empty when {@code upgrade}'s origin is allowed, else
+     * why not (logged, naming {@code socket}, e.g. "Responses socket").
+     */
+    public Optional<String> refuseOrigin(Upgrade upgrade, String socket) {
         Optional<String> refusal = origins.refuse(upgrade.header("origin"));
-        refusal.ifPresent(r -> LOG.warning(() -> "refused a control socket from origin "
+        refusal.ifPresent(r -> LOG.warning(() -> "refused a " + socket + " from origin "
                 + upgrade.header("origin").orElse("") + ": not allowed"));
         return refusal;
     }

@@ -186,7 +186,8 @@ public final class GatewayProcess implements AutoCloseable {
             ControlWiring control, DeferredSocket controlSocket, DeferredApi openAi, DeferredSocket responsesSocket) {
         controlSocket.ready(control.plane());
         openAi.ready(control.openAi());
-        responsesSocket.ready(control.openAi().responsesSocket(control.plane()::refuse));
+        responsesSocket.ready(
+                control.openAi().responsesSocket(u -> control.plane().refuseOrigin(u, "Responses socket")));
     }
 
     /** Waits for the work started once the gateway was ready (JVM meters, model providers). */
