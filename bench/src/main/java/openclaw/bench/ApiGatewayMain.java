@@ -37,17 +37,12 @@ public final class ApiGatewayMain {
         // the script ends us with SIGTERM; the throw-away home (hundreds of MB after a long run) goes with us
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             gateway.shutdown();
-            deleteTree(home);
+            try {
+                TempDirs.delete(home);
+            } catch (java.io.IOException e) {
+                System.err.println("could not delete " + home + ": " + e);
+            }
         }));
         Thread.currentThread().join();
-    }
-
-    private static void deleteTree(Path root) {
-        try (var paths = Files.walk(root)) {
-            paths.sorted(java.util.Comparator.reverseOrder())
-                    .forEach(p -> p.toFile().delete());
-        } catch (java.io.IOException e) {
-            System.err.println("could not delete " + root + ": " + e);
-        }
     }
 }

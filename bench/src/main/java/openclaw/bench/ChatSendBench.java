@@ -6,13 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 import openclaw.agent.ProviderRegistry;
 import openclaw.config.OpenClawHome;
 import openclaw.server.AgentWiring;
@@ -75,9 +73,7 @@ public final class ChatSendBench {
             }
         } finally {
             gateway.shutdown();
-            try (Stream<Path> files = Files.walk(home)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            TempDirs.delete(home);
         }
     }
 
