@@ -172,15 +172,15 @@ public final class ChatRuns implements AutoCloseable {
             }
         };
         Queued queued = new Queued(fresh, safe);
-        boolean first = unfinished
-                        .compute(request.sessionKey(), (k, queue) -> {
-                            ConcurrentLinkedDeque<Queued> q = queue == null ? new ConcurrentLinkedDeque<>() : queue;
-                            q.addLast(queued);
-                            return q;
-                        })
-                        .peekFirst()
-                == queued;
-        if (first) {
+        // decided inside compute: once it returns, a run ahead of this one may end and launch this one itself
+        boolean[] first = new boolean[1];
+        unfinished.compute(request.sessionKey(), (k, queue) -> {
+            ConcurrentLinkedDeque<Queued> q = queue == null ? new ConcurrentLinkedDeque<>() : queue;
+            first[0] = q.isEmpty();
+            q.addLast(queued);
+            return q;
+        });
+        if (first[0]) {
             launch(queued);
         }
         return fresh;

@@ -178,6 +178,25 @@ class ChatRunsTest {
     }
 
     @Test
+    void every_run_of_a_busy_session_runs_exactly_once() throws Exception {
+        int count = 500;
+        List<CompletableFuture<RunOutcome>> done = new ArrayList<>();
+        try (ChatRuns runs = new ChatRuns(services)) {
+            for (int i = 0; i < count; i++) { // each starts while the ones before it may be ending
+                done.add(started(runs, "r" + i, "agent:main:main", "message " + i));
+            }
+            for (CompletableFuture<RunOutcome> d : done) {
+                assertThat(d.get(30, TimeUnit.SECONDS).status()).isEqualTo(RunOutcome.Status.OK);
+            }
+        }
+        assertThat(model.requests()).hasSize(count);
+        // one at a time in arrival order: turn i saw the i earlier exchanges, each a user and an assistant message
+        for (int i = 0; i < count; i += 97) {
+            assertThat(model.requests().get(i).messages()).hasSize(2 * i + 1);
+        }
+    }
+
+    @Test
     void a_finished_run_is_replayed_instead_of_run_again() {
         model.answer("first answer");
         try (ChatRuns runs = new ChatRuns(services)) {
