@@ -27,10 +27,9 @@ import openclaw.tool.ToolRegistry;
 
 /**
  * The agent loop: system prompt and the session's current conversation → model (streamed to the caller) → tool calls
- * → results back to the model, until a final answer or the agent's step limit. Every message, tool call, result and usage figure is
- * appended to the session transcript as it happens. Retryable provider failures are retried with backoff honouring
- * {@code retry-after}; when retries run out or the failure is not retryable, the turn fails over to the agent's
- * fallback models. Thread-safe: one instance serves concurrent turns, each on its caller's (virtual) thread.
+ * → results back to the model, until a final answer or the agent's step limit. Every message, tool call, result and
+ * usage figure is appended to the session transcript as it happens. Each model call retries and fails over as
+ * {@link ModelCalls} describes. Thread-safe: one instance serves concurrent turns, each on its caller's (virtual) thread.
  */
 public final class AgentRunner {
 

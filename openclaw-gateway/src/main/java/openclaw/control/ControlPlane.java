@@ -133,8 +133,8 @@ public final class ControlPlane implements SocketEndpoint, AutoCloseable {
     }
 
     /**
-     * The gateway's browser-origin check for any of its WebSockets: empty when {@code upgrade}'s origin is allowed, else
-     * why not (logged, naming {@code socket}, e.g. "Responses socket").
+     * The gateway's browser-origin check for any of its WebSockets: empty when {@code upgrade}'s origin is allowed,
+     * else why not (logged, naming {@code socket}, e.g. "Responses socket").
      */
     public Optional<String> refuseOrigin(Upgrade upgrade, String socket) {
         Optional<String> refusal = origins.refuse(upgrade.header("origin"));

@@ -20,8 +20,8 @@ import openclaw.store.TranscriptStore;
  *
  * <p>Thread-safe. Calls for one key are serialised by that key's own lock ({@link KeyLocks}; other keys never wait for
  * it, and virtual threads doing the store I/O under it do not pin), which keeps two concurrent {@link #open} calls of
- * an expired session from restarting it twice. Gateways sharing one PostgreSQL database are not coordinated beyond the store's own atomicity.
- * Created and owned by the composition root (or a CLI command).
+ * an expired session from restarting it twice. Gateways sharing one PostgreSQL database are not coordinated beyond
+ * the store's own atomicity. Created and owned by the composition root (or a CLI command).
  */
 public final class SessionService {
 

@@ -70,8 +70,9 @@ final class SqliteReaders implements Jdbc.Access, AutoCloseable {
 
     /**
      * Runs {@code work} once the reads in progress ended, keeping new ones waiting until it returns: no connection of
-     * this pool then holds a read snapshot. Meant for a few milliseconds of maintenance ({@link WalCheckpointer#restart}
-     * waits for readers to leave the log, and would otherwise sleep in SQLite's busy handler).
+     * this pool then holds a read snapshot. Meant for a few milliseconds of maintenance
+     * ({@link WalCheckpointer#restart} waits for readers to leave the log, and would otherwise sleep in SQLite's busy
+     * handler).
      */
     <T> T paused(Pause<T> work) throws SQLException {
         gate.writeLock().lock();

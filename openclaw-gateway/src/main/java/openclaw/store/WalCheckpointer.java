@@ -32,10 +32,9 @@ import org.sqlite.SQLiteConfig;
  * second passive pass, fsyncs the database file, and the next commit writes the log from its start again
  * ({@code journal_size_limit} then trims the file). In the API benchmark (9,000 turns/s) that stalls writes and reads
  * for about 10 ms (mostly the fsync of a growing database file) every two seconds; a quiet gateway's log restarts by
- * itself. Durability is unchanged: every
- * commit is in the fsynced log before it is acknowledged, and a log left behind by a crash is replayed when the
- * database is next opened. Owned and closed by {@link JdbcStore}; the timer thread is the only one using its
- * connection.
+ * itself. Durability is unchanged: every commit is in the fsynced log before it is acknowledged, and a log left behind
+ * by a crash is replayed when the database is next opened. Owned and closed by {@link JdbcStore}; the timer thread is
+ * the only one using its connection.
  */
 final class WalCheckpointer implements AutoCloseable {
 
@@ -54,7 +53,13 @@ final class WalCheckpointer implements AutoCloseable {
     static final int RESTART_WAIT_MILLIS = 20;
 
     /** What one checkpoint did: frames in the log and frames copied into the database file so far. */
-    record Result(boolean busy, long logFrames, long copiedFrames) {}
+    record Result(boolean busy, long logFrames, long copiedFrames) {
+
+        /** The row {@code PRAGMA wal_checkpoint} answers. */
+        static Result of(ResultSet row) throws SQLException {
+            return new Result(row.getInt(1) != 0, row.getLong(2), row.getLong(3));
+        }
+    }
 
     private final Path file;
     private final int restartFrames;
@@ -114,7 +119,7 @@ final class WalCheckpointer implements AutoCloseable {
         try (Statement s = c.createStatement();
                 ResultSet r = s.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
             r.next();
-            return new Result(r.getInt(1) != 0, r.getLong(2), r.getLong(3));
+            return Result.of(r);
         }
     }
 
@@ -126,10 +131,7 @@ final class WalCheckpointer implements AutoCloseable {
     static Result restart(ConnectionLease c) throws SQLException {
         Jdbc.execute(c, "PRAGMA busy_timeout = " + RESTART_WAIT_MILLIS);
         try {
-            return Jdbc.queryOne(
-                            c,
-                            "PRAGMA wal_checkpoint(RESTART)",
-                            r -> new Result(r.getInt(1) != 0, r.getLong(2), r.getLong(3)))
+            return Jdbc.queryOne(c, "PRAGMA wal_checkpoint(RESTART)", Result::of)
                     .orElseThrow();
         } finally {
             Jdbc.execute(c, "PRAGMA busy_timeout = " + SqliteDataSource.BUSY_TIMEOUT_MILLIS);
